@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Every setting, its type, default and meaning. The README's configuration table mirrors this. */
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port' }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 for all)' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; absent means the embedded PGlite database' })),
+  DATA_DIR: Type.String({ default: './data', description: 'Where the embedded database lives' }),
+  PUBLIC_URL: Type.String({ default: '', description: 'External base URL used in emails (defaults to http://HOST:PORT)' }),
+  LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
+  SEED_ON_START: Type.Union([Type.Literal('auto'), Type.Literal('never')], { default: 'auto', description: "'auto' loads the small demo data into an empty database" }),
+  COOKIE_SECURE: Type.Boolean({ default: false, description: 'Mark the session cookie Secure (set true behind HTTPS)' }),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Failed sign-ins before a lockout' }),
+  LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
+  SMTP_URL: Type.String({ default: 'smtp://127.0.0.1:1025', pattern: '^smtps?://', description: 'Outgoing mail server' }),
+  MAIL_FROM: Type.String({ default: 'Precis <no-reply@precis.local>' }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+const BOOLEAN = /^(true|false|1|0)$/i;
+
+/** Reads and validates configuration; each bad value gets its own line saying what was expected. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    const type = (schema as { type?: string }).type;
+    if (type === 'integer') {
+      if (!/^-?\d+$/.test(value)) problems.push(`${key}: expected a whole number, got "${value}"`);
+      else raw[key] = Number(value);
+    } else if (type === 'boolean') {
+      if (!BOOLEAN.test(value)) problems.push(`${key}: expected true or false, got "${value}"`);
+      else raw[key] = /^(true|1)$/i.test(value);
+    } else raw[key] = value;
+  }
+  Object.assign(raw, overrides);
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  for (const err of Value.Errors(ConfigSchema, withDefaults)) {
+    const key = err.instancePath.replace(/^\//, '');
+    const desc = (ConfigSchema.properties as Record<string, { description?: string }>)[key]?.description;
+    problems.push(`${key}: ${err.message}${desc ? ` (${desc})` : ''}, got "${String(env[key] ?? (raw as Record<string, unknown>)[key])}"`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const cfg = withDefaults as Config;
+  if (!cfg.PUBLIC_URL) cfg.PUBLIC_URL = `http://${cfg.HOST === '0.0.0.0' ? '127.0.0.1' : cfg.HOST}:${cfg.PORT}`;
+  return cfg;
+}

@@ -1,0 +1,64 @@
+/**
+ * The one registry of error codes. Every problem+json body carries one of these as `code`; the
+ * HTTP status and title live here so a code always means the same thing. Documented in docs/ERRORS.md.
+ * Modules add their codes here (keep alphabetical within a section).
+ */
+export const ERROR_CODES = {
+  // generic
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BAD_CURSOR: { status: 400, title: 'The pagination cursor is not valid' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  CSRF_TOKEN_INVALID: { status: 403, title: 'Missing or wrong CSRF token' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  CONFLICT: { status: 409, title: 'Conflict with the current state' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used with a different request' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  // auth
+  INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
+  ACCOUNT_LOCKED: { status: 423, title: 'Too many failed sign-ins; the account is locked for a while' },
+  RESET_TOKEN_INVALID: { status: 400, title: 'The password reset link is invalid or has expired' },
+  WEAK_PASSWORD: { status: 400, title: 'The password is too weak' },
+  API_KEY_INVALID: { status: 401, title: 'The API key is invalid or revoked' },
+  SCOPE_MISSING: { status: 403, title: 'The API key lacks the scope for this call' },
+  // accounts
+  EMAIL_TAKEN: { status: 409, title: 'That email is already in use' },
+  HIERARCHY_CYCLE: { status: 409, title: 'That parent would make the company its own ancestor' },
+  COMPANY_HAS_CHILDREN: { status: 409, title: 'The company still has child companies' },
+  LAST_ADMIN: { status: 409, title: 'A company must keep at least one admin' },
+  // catalog
+  SKU_TAKEN: { status: 409, title: 'That SKU is already in use' },
+  SLUG_TAKEN: { status: 409, title: 'That slug is already in use' },
+  CATEGORY_CYCLE: { status: 409, title: 'That parent would make the category its own ancestor' },
+  CATEGORY_NOT_EMPTY: { status: 409, title: 'The category still has products or subcategories' },
+  CSV_INVALID: { status: 400, title: 'The CSV file cannot be read' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * The unexpected-or-refused path: thrown, caught by the one error handler, rendered as RFC 9457
+ * problem+json `{ type, title, status, detail, code, field? , errors? }`.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly field?: string,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(detail ?? ERROR_CODES[code].title);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export const notFound = (what: string, field?: string) => new AppError('NOT_FOUND', `${what} not found`, field);
+export const forbidden = (detail?: string) => new AppError('FORBIDDEN', detail);
+export const invalid = (field: string, detail: string) => new AppError('VALIDATION_FAILED', detail, field);

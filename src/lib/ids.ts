@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+
+/** Crockford base32: URL-safe, case-insensitive, no ambiguous letters. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** Entity prefixes, one per table, so an id says what it is (`cmp_…`, `ord_…`). */
+export const ID_PREFIX = {
+  company: 'cmp',
+  location: 'loc',
+  companyUser: 'usr',
+  staff: 'stf',
+  session: 'ses',
+  apiKey: 'key',
+  resetToken: 'rst',
+  product: 'prd',
+  variant: 'var',
+  category: 'cat',
+  brand: 'brd',
+  warehouse: 'wh',
+  inventory: 'inv',
+  event: 'evt',
+} as const;
+export type IdKind = keyof typeof ID_PREFIX;
+
+function encodeTime(ms: number): string {
+  let out = '';
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[ms % 32] + out;
+    ms = Math.floor(ms / 32);
+  }
+  return out;
+}
+
+function encodeRandom(bytes: number): string {
+  const buf = randomBytes(bytes);
+  let out = '';
+  for (const b of buf) out += ALPHABET[b & 31];
+  return out;
+}
+
+/**
+ * A ULID-like prefixed id: 10 chars of millisecond time then 16 random chars. Ids sort by creation
+ * time, which keeps B-tree inserts local and makes id a stable cursor for pagination.
+ */
+export function newId(kind: IdKind, now = Date.now()): string {
+  return `${ID_PREFIX[kind]}_${encodeTime(now)}${encodeRandom(16)}`;
+}
+
+/** True when `value` looks like an id of the given kind (used to turn bad ids into 404s early). */
+export function isId(kind: IdKind, value: string): boolean {
+  return new RegExp(`^${ID_PREFIX[kind]}_[0-9a-z]{26}$`).test(value);
+}
