@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 
 /** Every setting, its type, default and meaning. The README's configuration table mirrors this. */
@@ -41,11 +41,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     } else raw[key] = value;
   }
   Object.assign(raw, overrides);
-  const withDefaults = Value.Default(ConfigSchema, raw);
-  for (const err of Value.Errors(ConfigSchema, withDefaults)) {
-    const key = err.instancePath.replace(/^\//, '');
-    const desc = (ConfigSchema.properties as Record<string, { description?: string }>)[key]?.description;
-    problems.push(`${key}: ${err.message}${desc ? ` (${desc})` : ''}, got "${String(env[key] ?? (raw as Record<string, unknown>)[key])}"`);
+  const withDefaults = Value.Default(ConfigSchema, raw) as Record<string, unknown>;
+  // Checked one setting at a time so that each bad value gets exactly one line.
+  for (const [key, schema] of Object.entries(ConfigSchema.properties) as [string, TSchema & { description?: string; anyOf?: { const: string }[] }][]) {
+    const value = withDefaults[key];
+    if (value === undefined || problems.some((p) => p.startsWith(`${key}:`)) || Value.Check(schema, value)) continue;
+    const [first] = Value.Errors(schema, value);
+    const expected = schema.anyOf ? `expected one of ${schema.anyOf.map((a) => a.const).join(', ')}` : (first?.message ?? 'is invalid');
+    problems.push(`${key}: ${expected}${schema.description ? ` (${schema.description})` : ''}, got "${String(value)}"`);
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   const cfg = withDefaults as Config;

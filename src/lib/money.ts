@@ -4,15 +4,16 @@ export interface Money {
   readonly currency: string;
 }
 
-/** Minor-unit exponent per currency, from ICU via Intl (e.g. 2 for PKR, 3 for KWD, 0 for JPY). */
-const exponentCache = new Map<string, number>();
+/** ISO 4217 minor units for the currencies that do not use 2 (ICU's display digits differ, e.g. PKR). */
+const EXPONENTS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+/** Minor-unit exponent per ISO 4217 (2 for PKR, 3 for KWD, 0 for JPY). */
 export function currencyExponent(currency: string): number {
-  let e = exponentCache.get(currency);
-  if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponentCache.set(currency, e);
-  }
-  return e;
+  return EXPONENTS[currency] ?? 2;
 }
 
 export function money(amount: number, currency: string): Money {
@@ -23,7 +24,7 @@ export function money(amount: number, currency: string): Money {
 /** Formats for display in a locale (`ar`, `ur`, `bn`, `en`), with the locale's own digits. */
 export function formatMoney(m: Money, locale: string): string {
   const exp = currencyExponent(m.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(m.amount / 10 ** exp);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: exp, maximumFractionDigits: exp }).format(m.amount / 10 ** exp);
 }
 
 /** Half-even rounding of a rational number of minor units (banker's rounding, one place only). */
