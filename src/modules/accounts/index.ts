@@ -1,0 +1,26 @@
+/**
+ * Accounts: companies (a hierarchy of any depth), their locations and users, and the seller's
+ * staff. Other modules import only this file.
+ */
+export { companies, companyLocations, companyMembershipLocations, companyMemberships, companyUsers, staffUsers } from './accounts.tables.ts';
+export * from './domain/roles.ts';
+export type { Company, CompanyInput, CompanyPatch, CompanyUser, CompanyUserInput, Location, LocationInput, Staff } from './domain/types.ts';
+export type { CompanyRecord } from './companies.repo.ts';
+export {
+  ancestorIds,
+  companyAncestors,
+  createCompany,
+  deleteCompany,
+  descendantIds,
+  getCompany,
+  getCompanyRecord,
+  listCompanies,
+  listCompaniesForIntegration,
+  updateCompany,
+} from './companies.service.ts';
+export { createLocation, deleteLocation, getLocation, listLocations, updateLocation } from './locations.service.ts';
+export { addCompanyUser, adminUpdateCompanyUser, allowedLocationIds, getCompanyUser, listCompanyUsers, removeCompanyUser, updateCompanyUser } from './users.service.ts';
+export { createStaff, getStaff, listStaff, updateStaff, type StaffInput } from './staff.service.ts';
+export { companiesOf, findLogin, findLoginById, setPassword, type Login } from './credentials.service.ts';
+export { assertPasswordPolicy, hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+export { systemCtx } from './system-ctx.ts';

@@ -1,0 +1,61 @@
+import type { Ctx } from '../../http/context.ts';
+import { inTx } from '../../http/context.ts';
+import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
+import { notFound } from '../../lib/errors.ts';
+import { isId, newId } from '../../lib/ids.ts';
+import type { Location, LocationInput } from './domain/types.ts';
+import { clearDefault, deleteLocationRow, findLocation, insertLocation, listLocationRows, updateLocationRow } from './locations.repo.ts';
+
+/**
+ * Locations of one company. Callers pass the company the actor may act on; a location id of any
+ * other company answers 404 like a missing one.
+ */
+export async function listLocations(ctx: Ctx, companyId: string, q: { limit?: number; cursor?: string; only?: string[] }): Promise<PageResult<Location>> {
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor)?.[0];
+  const rows = await listLocationRows(ctx.db, companyId, { after: after === undefined ? undefined : String(after), limit, only: q.only });
+  return toPage(rows, limit, (r) => [r.id]);
+}
+
+export async function getLocation(ctx: Ctx, companyId: string, id: string): Promise<Location> {
+  const loc = isId('location', id) ? await findLocation(ctx.db, companyId, id) : null;
+  if (!loc) throw notFound('Location');
+  return loc;
+}
+
+/** Adds a location; a new default takes the flag from the previous one. */
+export async function createLocation(ctx: Ctx, companyId: string, input: LocationInput): Promise<Location> {
+  return inTx(ctx, async (tx) => {
+    if (input.isDefault) await clearDefault(tx.db, companyId);
+    return insertLocation(tx.db, {
+      id: newId('location', tx.clock.now().getTime()),
+      companyId,
+      name: input.name,
+      line1: input.line1,
+      line2: input.line2 ?? null,
+      city: input.city,
+      region: input.region ?? null,
+      postalCode: input.postalCode ?? null,
+      country: input.country,
+      phone: input.phone ?? null,
+      isBillTo: input.isBillTo ?? false,
+      isShipTo: input.isShipTo ?? true,
+      isDefault: input.isDefault ?? false,
+    });
+  });
+}
+
+export async function updateLocation(ctx: Ctx, companyId: string, id: string, patch: Partial<LocationInput>): Promise<Location> {
+  return inTx(ctx, async (tx) => {
+    await getLocation(tx, companyId, id);
+    if (patch.isDefault) await clearDefault(tx.db, companyId);
+    const loc = await updateLocationRow(tx.db, companyId, id, { ...patch, updatedAt: tx.clock.now() });
+    if (!loc) throw notFound('Location');
+    return loc;
+  });
+}
+
+export async function deleteLocation(ctx: Ctx, companyId: string, id: string): Promise<void> {
+  const gone = isId('location', id) && (await deleteLocationRow(ctx.db, companyId, id));
+  if (!gone) throw notFound('Location');
+}
