@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { catalogRoutes } from '../modules/catalog/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -8,4 +9,5 @@ import type { AppDeps } from '../app.ts';
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   void app;
   void deps;
+  await catalogRoutes(app);
 }

@@ -1,0 +1,136 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { FacetRow } from './domain/facets.ts';
+import type { ParsedSearch } from './domain/search-query.ts';
+import { rows } from './sql-rows.ts';
+
+/**
+ * Product search on PostgreSQL. Candidates come from three index-backed sources united by id —
+ * the weighted tsvector (GIN), trigram word similarity on the normalised name (GIN trgm) and a SKU
+ * prefix (btree on lower(sku) text_pattern_ops) — so an OR never degrades to a sequential scan.
+ * Filters and an optional visibility predicate narrow the set; one query pages it, one more
+ * computes the total and every facet over the same set.
+ */
+
+export interface SearchCriteria {
+  readonly search: ParsedSearch | null;
+  /** Category id or slug; its whole subtree matches. */
+  readonly category?: string | undefined;
+  /** Brand id or slug. */
+  readonly brand?: string | undefined;
+  /** Attribute terms, one group per attribute name: any term of a group, every group. */
+  readonly attrGroups: readonly (readonly string[])[];
+  /**
+   * Who may see what (per-company catalogs): a boolean SQL condition over the products alias `p`,
+   * e.g. sql`p.id in (select product_id from catalog_visible where company_id = ${id})`. Absent = public.
+   */
+  readonly visibility?: SQL | undefined;
+}
+
+export type SearchSort = 'relevance' | 'name';
+
+export interface SearchPageArgs {
+  readonly sort: SearchSort;
+  readonly limit: number;
+  /** Keyset: the last row's [rank, id] (relevance) or [name, id] (name). */
+  readonly after?: readonly [number, string] | readonly [string, string] | undefined;
+}
+
+export interface CardRow {
+  id: string;
+  slug: string;
+  name: string;
+  rank: number;
+  image_url: string | null;
+  brand_id: string | null;
+  brand_name: string | null;
+  category_id: string | null;
+  category_name: string | null;
+  variant_count: number;
+  skus: string[];
+  in_stock: boolean;
+}
+
+const CONFIG = sql.raw(`'precis_simple'`);
+
+function tsQuery(s: ParsedSearch): SQL | null {
+  const web = s.websearch ? sql`websearch_to_tsquery(${CONFIG}, ${s.websearch})` : null;
+  const pre = s.prefix ? sql`to_tsquery(${CONFIG}, ${`${s.prefix}:*`})` : null;
+  if (web && pre) return sql`(${web} && ${pre})`;
+  return web ?? pre;
+}
+
+/** The CTE `m(id, name, category_id, brand_id, attr_terms, rank)` of matching, visible, active products. */
+function matched(c: SearchCriteria): SQL {
+  const where: SQL[] = [sql`p.status = 'active'`];
+  if (c.category) {
+    where.push(sql`p.category_id in (select d.id from categories r join categories d on d.path like r.path || '%' where r.id = ${c.category} or r.slug = ${c.category})`);
+  }
+  if (c.brand) where.push(sql`p.brand_id in (select b.id from brands b where b.id = ${c.brand} or b.slug = ${c.brand})`);
+  for (const group of c.attrGroups) where.push(sql`p.attr_terms && ${toTextArray(group)}`);
+  if (c.visibility) where.push(sql`(${c.visibility})`);
+  const filters = sql.join(where, sql` and `);
+
+  const s = c.search;
+  if (!s) {
+    return sql`m as (select p.id, p.name, p.category_id, p.brand_id, p.attr_terms, 0::float8 as rank from products p where ${filters})`;
+  }
+  const tsq = tsQuery(s);
+  const sources: SQL[] = [sql`select id, false as sku_hit from products where status = 'active' and catalog_norm(${s.text}) <% search_name`];
+  if (tsq) sources.push(sql`select id, false from products where status = 'active' and search_doc @@ ${tsq}`);
+  if (s.skuPattern) sources.push(sql`select product_id, true from variants where lower(sku) like ${s.skuPattern} and status = 'active'`);
+  const textRank = tsq ? sql`ts_rank(p.search_doc, ${tsq})` : sql`0`;
+  return sql`cand as (select id, bool_or(sku_hit) as sku_hit from (${sql.join(sources, sql` union all `)}) x group by id),
+    m as (
+      select p.id, p.name, p.category_id, p.brand_id, p.attr_terms,
+        round((${textRank} + word_similarity(catalog_norm(${s.text}), p.search_name) + case when cand.sku_hit then 1 else 0 end)::numeric, 6)::float8 as rank
+      from cand join products p on p.id = cand.id
+      where ${filters}
+    )`;
+}
+
+function toTextArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+}
+
+/** One page of product cards (fetches `limit + 1` rows so the caller knows if more follow). */
+export async function searchPage(db: Db, c: SearchCriteria, page: SearchPageArgs): Promise<CardRow[]> {
+  let after = sql`true`;
+  let order: SQL;
+  if (page.sort === 'relevance') {
+    order = sql`m.rank desc, m.id`;
+    if (page.after) after = sql`(m.rank < ${page.after[0]}::float8 or (m.rank = ${page.after[0]}::float8 and m.id > ${page.after[1]}))`;
+  } else {
+    order = sql`m.name, m.id`;
+    if (page.after) after = sql`(m.name, m.id) > (${page.after[0]}::text, ${page.after[1]}::text)`;
+  }
+  return rows<CardRow>(
+    db,
+    sql`with ${matched(c)}, pg as (select * from m where ${after} order by ${order} limit ${page.limit + 1})
+      select m.id, p.slug, m.name, m.rank, p.images[1] as image_url,
+        b.id as brand_id, b.name as brand_name, cat.id as category_id, cat.name as category_name,
+        (select count(*)::int from variants v where v.product_id = m.id and v.status = 'active') as variant_count,
+        array(select v.sku from variants v where v.product_id = m.id and v.status = 'active' order by v.position, v.id limit 3) as skus,
+        exists(select 1 from variants v join inventory i on i.variant_id = v.id
+               where v.product_id = m.id and v.status = 'active' and (i.on_hand > i.reserved or i.backorder)) as in_stock
+      from pg m join products p on p.id = m.id
+      left join brands b on b.id = p.brand_id
+      left join categories cat on cat.id = p.category_id
+      order by ${order}`,
+  );
+}
+
+/** Total and facet counts (categories, brands, attribute terms) over the same matched set, in one query. */
+export async function searchFacets(db: Db, c: SearchCriteria, maxTerms = 2000): Promise<FacetRow[]> {
+  return rows<FacetRow>(
+    db,
+    sql`with ${matched(c)}
+      select 'total' as kind, null as key, null as label, count(*)::int as count from m
+      union all
+      select 'category', m.category_id, cat.name, count(*)::int from m join categories cat on cat.id = m.category_id group by m.category_id, cat.name
+      union all
+      select 'brand', m.brand_id, b.name, count(*)::int from m join brands b on b.id = m.brand_id group by m.brand_id, b.name
+      union all
+      select * from (select 'attribute', t, null, count(*)::int as n from m, unnest(m.attr_terms) t group by t order by n desc, t limit ${maxTerms}) a`,
+  );
+}

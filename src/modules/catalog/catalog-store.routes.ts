@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CategoryNode, IdOrSlugParams, ProductSearchQuery, ProductSearchResult, StoreProduct } from './catalog-store.schemas.ts';
+import { categoryTree, searchProducts, storeProduct } from './catalog-store.service.ts';
+
+const tags = ['store: catalog'];
+const problem = { 400: Type.Ref('Problem'), 404: Type.Ref('Problem') };
+
+/** Storefront catalog: open to anonymous visitors; signed-in buyers see the same for now. */
+export async function catalogStoreRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  app.addSchema(CategoryNode);
+
+  r.get(
+    '/api/store/categories',
+    { schema: { tags, summary: 'Category tree with product counts', response: { 200: Type.Array(Type.Ref('StoreCategoryNode')) } } },
+    async (request) => categoryTree(request.ctx()),
+  );
+
+  r.get(
+    '/api/store/products',
+    { schema: { tags, summary: 'Search and list products with facets', querystring: ProductSearchQuery, response: { 200: ProductSearchResult, ...problem } } },
+    async (request) => searchProducts(request.ctx(), request.query),
+  );
+
+  r.get(
+    '/api/store/products/:idOrSlug',
+    { schema: { tags, summary: 'Product page by id or slug', params: IdOrSlugParams, response: { 200: StoreProduct, ...problem } } },
+    async (request) => storeProduct(request.ctx(), request.params.idOrSlug),
+  );
+}

@@ -1,0 +1,115 @@
+import { Type } from 'typebox';
+
+const Id = Type.String({ maxLength: 64 });
+const Ref = Type.Union([Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false }), Type.Null()]);
+
+export const ProductCard = Type.Object(
+  {
+    id: Id,
+    slug: Type.String(),
+    name: Type.String(),
+    brand: Ref,
+    category: Ref,
+    imageUrl: Type.Union([Type.String(), Type.Null()]),
+    variantCount: Type.Integer(),
+    skus: Type.Array(Type.String(), { description: 'The first few SKUs' }),
+    inStock: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+const FacetCount = Type.Object({ id: Id, name: Type.String(), count: Type.Integer() }, { additionalProperties: false });
+
+export const ProductSearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Words, a SKU prefix, or a misspelt name' })),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Category id or slug; subcategories included' })),
+    brand: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Brand id or slug' })),
+    attr: Type.Optional(Type.Array(Type.String({ minLength: 3, maxLength: 200, pattern: '^[^:=]+:.+$' }), { maxItems: 20, description: 'name:value, repeatable' })),
+    sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('name')], { default: 'relevance' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 96, default: 48 })),
+    cursor: Type.Optional(Type.String({ maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ProductSearchResult = Type.Object(
+  {
+    items: Type.Array(ProductCard),
+    facets: Type.Object(
+      {
+        categories: Type.Array(FacetCount),
+        brands: Type.Array(FacetCount),
+        attributes: Type.Array(
+          Type.Object(
+            { name: Type.String(), values: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }, { additionalProperties: false })) },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    total: Type.Integer(),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export interface CategoryNodeShape {
+  id: string;
+  name: string;
+  slug: string;
+  parentId: string | null;
+  productCount: number;
+  children: CategoryNodeShape[];
+}
+
+/**
+ * The recursive tree node, registered once with `app.addSchema` and referenced by `$id`, which both
+ * the serialiser and the OpenAPI document follow.
+ */
+export const CategoryNode = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    slug: Type.String(),
+    parentId: Type.Union([Id, Type.Null()]),
+    productCount: Type.Integer({ description: 'Active products here and in every subcategory' }),
+    children: Type.Array(Type.Ref('StoreCategoryNode')),
+  },
+  { $id: 'StoreCategoryNode', additionalProperties: false },
+);
+
+export const StoreProduct = Type.Object(
+  {
+    id: Id,
+    slug: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    brand: Ref,
+    category: Ref,
+    categoryPath: Type.Array(Type.Object({ id: Id, name: Type.String(), slug: Type.String() }, { additionalProperties: false })),
+    images: Type.Array(Type.String()),
+    attributes: Type.Record(Type.String(), Type.String()),
+    variants: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          sku: Type.String(),
+          gtin: Type.Union([Type.String(), Type.Null()]),
+          name: Type.String(),
+          uom: Type.String(),
+          packSize: Type.Integer(),
+          weightGrams: Type.Union([Type.Integer(), Type.Null()]),
+          attributes: Type.Record(Type.String(), Type.String()),
+          status: Type.String(),
+          available: Type.Integer({ description: 'On hand minus reserved, summed over warehouses' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const IdOrSlugParams = Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

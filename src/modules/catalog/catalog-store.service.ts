@@ -1,0 +1,131 @@
+import type { SQL } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { buildCategoryTree, type CategoryNode } from './domain/category-tree.ts';
+import { shapeFacets, type Facets } from './domain/facets.ts';
+import { groupAttrFilters, parseAttrFilter, parseSearch, type AttrFilter } from './domain/search-query.ts';
+import { searchFacets, searchPage, type SearchCriteria, type SearchSort } from './catalog-search.repo.ts';
+import { activeProduct, activeVariantsWithStock, categoriesOnPath, categoryRows } from './catalog-store.repo.ts';
+
+export interface ProductSearchInput {
+  q?: string | undefined;
+  category?: string | undefined;
+  brand?: string | undefined;
+  /** `name:value`, repeatable. */
+  attr?: readonly string[] | undefined;
+  sort?: SearchSort | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+export interface ProductCard {
+  id: string;
+  slug: string;
+  name: string;
+  brand: { id: string; name: string } | null;
+  category: { id: string; name: string } | null;
+  imageUrl: string | null;
+  variantCount: number;
+  skus: string[];
+  inStock: boolean;
+}
+
+export interface ProductSearchResult {
+  items: ProductCard[];
+  facets: Facets;
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface SearchOptions {
+  /** Per-company visibility, as a SQL condition over products alias `p` (see SearchCriteria). */
+  visibility?: SQL;
+}
+
+export const SEARCH_PAGE_SIZE = 48;
+
+/**
+ * The storefront's product listing and search: matching products, one page of cards, the total
+ * and facets over the whole filtered set. Relevance without a search text falls back to name.
+ */
+export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions = {}): Promise<ProductSearchResult> {
+  const search = parseSearch(input.q);
+  const attrs: AttrFilter[] = [];
+  for (const raw of input.attr ?? []) {
+    const f = parseAttrFilter(raw);
+    if (!f) throw new AppError('VALIDATION_FAILED', 'attr must look like name:value', 'attr');
+    attrs.push(f);
+  }
+  const sort: SearchSort = search && (input.sort ?? 'relevance') === 'relevance' ? 'relevance' : 'name';
+  const limit = input.limit ?? SEARCH_PAGE_SIZE;
+  const after = decodeSearchCursor(input.cursor, sort);
+  const criteria: SearchCriteria = { search, category: input.category, brand: input.brand, attrGroups: groupAttrFilters(attrs), visibility: opts.visibility };
+  const [cards, facetRows] = await Promise.all([searchPage(ctx.db, criteria, { sort, limit, after }), searchFacets(ctx.db, criteria)]);
+  const page = cards.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = cards.length > limit && last ? encodeCursor(sort === 'relevance' ? ['r', last.rank, last.id] : ['n', last.name, last.id]) : null;
+  const { facets, total } = shapeFacets(facetRows);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      brand: r.brand_id ? { id: r.brand_id, name: r.brand_name ?? '' } : null,
+      category: r.category_id ? { id: r.category_id, name: r.category_name ?? '' } : null,
+      imageUrl: r.image_url,
+      variantCount: r.variant_count,
+      skus: r.skus,
+      inStock: r.in_stock,
+    })),
+    facets,
+    total,
+    nextCursor,
+  };
+}
+
+function decodeSearchCursor(cursor: string | undefined, sort: SearchSort): [number, string] | [string, string] | undefined {
+  const key = decodeCursor(cursor);
+  if (!key) return undefined;
+  const [tag, value, id] = key;
+  if (sort === 'relevance' && tag === 'r' && typeof value === 'number' && typeof id === 'string') return [value, id];
+  if (sort === 'name' && tag === 'n' && typeof value === 'string' && typeof id === 'string') return [value, id];
+  throw new AppError('BAD_CURSOR', 'The cursor belongs to another search or sort order', 'cursor');
+}
+
+/** The whole category tree with active-product counts that include subcategories. */
+export async function categoryTree(ctx: Ctx): Promise<CategoryNode[]> {
+  return buildCategoryTree(await categoryRows(ctx.db));
+}
+
+export interface StoreProduct {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  brand: { id: string; name: string } | null;
+  category: { id: string; name: string } | null;
+  categoryPath: { id: string; name: string; slug: string }[];
+  images: string[];
+  attributes: Record<string, string>;
+  variants: Awaited<ReturnType<typeof activeVariantsWithStock>>;
+}
+
+/** The product page by id or slug; anything not active (or not visible) is a 404. */
+export async function storeProduct(ctx: Ctx, idOrSlug: string): Promise<StoreProduct> {
+  const p = await activeProduct(ctx.db, idOrSlug);
+  if (!p) throw notFound('Product');
+  const [categoryPath, variants] = await Promise.all([p.category_path ? categoriesOnPath(ctx.db, p.category_path) : Promise.resolve([]), activeVariantsWithStock(ctx.db, p.id)]);
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    brand: p.brand_id ? { id: p.brand_id, name: p.brand_name ?? '' } : null,
+    category: p.category_id ? { id: p.category_id, name: p.category_name ?? '' } : null,
+    categoryPath,
+    images: p.images,
+    attributes: p.attributes,
+    variants,
+  };
+}
