@@ -1,0 +1,14 @@
+/** Public face of the pricing module: the pure resolution engine and its types. */
+export type * from './domain/types.ts';
+export { SPECIFICITY } from './domain/types.ts';
+export { buildPriceIndex, contextCandidates } from './domain/price-index.ts';
+export type { PriceIndex, IndexedList, ContextCandidates, ListCandidate } from './domain/price-index.ts';
+export { resolvePrice, resolveWithCandidates } from './domain/resolve.ts';
+export type { ResolveInput } from './domain/resolve.ts';
+export { priceCart } from './domain/cart.ts';
+export type { CartLineInput, PricedCart } from './domain/cart.ts';
+export { validateQuantityRules, checkQuantity } from './domain/quantity-rules.ts';
+export type { RuleProblem } from './domain/quantity-rules.ts';
+export { validatePriceList, validateDerivations, validateContractPrice } from './domain/validate.ts';
+export { adjustPrice, divHalfEven } from './domain/rounding.ts';
+export { formatAmount } from './domain/format.ts';
