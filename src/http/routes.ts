@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 
 /**
@@ -9,5 +10,6 @@ import { catalogRoutes } from '../modules/catalog/index.ts';
 export async function registerModules(app: FastifyInstance, deps: AppDeps): Promise<void> {
   void app;
   void deps;
+  await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
   await catalogRoutes(app);
 }
