@@ -3,7 +3,7 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { buildApp } from './app.ts';
-import { startupSeed } from './cli/startup-seed.ts';
+import { existingDemoSignIns, startupSeed } from './cli/startup-seed.ts';
 
 /** `npm start`: migrate, seed an empty database with the demo data, serve everything on one port. */
 async function main(): Promise<void> {
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE });
   await migrate(database);
-  const demo = config.SEED_ON_START === 'auto' ? await startupSeed(database) : null;
+  const demo = (config.SEED_ON_START === 'auto' ? await startupSeed(database) : null) ?? (await existingDemoSignIns(database));
   const mailer = smtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const app = await buildApp({ config, database, mailer });
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     `  Admin       ${base}/admin`,
     `  API docs    ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
   ];
-  if (demo) lines.push('', 'Demo sign-ins (password for all: see below):', ...demo.map((d) => `  ${d.role.padEnd(28)} ${d.email.padEnd(36)} ${d.password}`));
+  if (demo) lines.push('', `Demo sign-ins (password for all: ${demo[0]?.password ?? ''}):`, ...demo.map((d) => `  ${d.email.padEnd(30)} ${d.role}`));
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

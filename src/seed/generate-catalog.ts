@@ -99,7 +99,7 @@ export function generateCatalog(rng: Rng, productTarget: number, variantTarget: 
       description,
       categoryId: leaf.categoryId,
       brandId: brandChoice.brand.id,
-      attributes: { ...attributes, model },
+      attributes,
       tags: productRng.sample(['bestseller', 'new', 'clearance', 'trade-only', 'eco', 'imported'], productRng.weighted([[0, 60], [1, 30], [2, 10]])),
     });
     const span = Math.max(1, spec.axis.values.length - 1);
@@ -134,7 +134,7 @@ export function generateCatalog(rng: Rng, productTarget: number, variantTarget: 
     for (const wh of stockRng.sample(warehouses, count)) {
       const onHand = stockRng.chance(0.12) ? 0 : Math.floor(stockRng.next() ** 2 * 2000) + 1;
       const reserved = onHand > 0 && stockRng.chance(0.15) ? stockRng.int(0, Math.floor(onHand / 4)) : 0;
-      inventory.push({ id: id('inventory'), variantId: variant.id, warehouseId: wh.id, onHand, reserved });
+      inventory.push({ variantId: variant.id, warehouseId: wh.id, onHand, reserved });
     }
   }
   return { categories, brands, products, variants, warehouses, inventory };

@@ -58,7 +58,6 @@ export interface SeedWarehouse {
 }
 
 export interface SeedInventory {
-  readonly id: string;
   readonly variantId: string;
   readonly warehouseId: string;
   readonly onHand: number;
