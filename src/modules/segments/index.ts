@@ -1,0 +1,34 @@
+// Public face of the segments module: the rule language (parse, check, print), evaluation, explain
+// and preview. Everything here is pure; tables, services and routes come with the segments issue.
+export type {
+  AndExpr,
+  BooleanLit,
+  CompareExpr,
+  CompareOp,
+  ContainsExpr,
+  DateLit,
+  Expr,
+  HierarchyExpr,
+  HierarchyRelation,
+  InExpr,
+  Literal,
+  MoneyLit,
+  NotExpr,
+  NullCheckExpr,
+  NumberLit,
+  OrExpr,
+  Span,
+  StringLit,
+  Subject,
+} from './domain/ast.ts';
+export { stripSpans, subjectsOf } from './domain/ast.ts';
+export { ATTRIBUTES, attributeDef, type AttributeDef, type AttributeType, type CustomFieldTypes } from './domain/catalogue.ts';
+export { check, type CheckOptions } from './domain/check.ts';
+export { compileRule, type CompileResult } from './domain/compile.ts';
+export type { RuleError } from './domain/diagnostics.ts';
+export { compileToPredicate, evaluate, type Predicate } from './domain/evaluate.ts';
+export { explain, type ExplainNode, type ExplainValue, type Explanation } from './domain/explain.ts';
+export type { CompanyAttributes, CompanyFacts, CompanyMetrics, CustomValue, MoneyByCurrency } from './domain/facts.ts';
+export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse, type ParseResult } from './domain/parser.ts';
+export { countMatches, diffMembership, matchingIds, type DiffOptions, type MembershipDiff } from './domain/preview.ts';
+export { print } from './domain/printer.ts';
