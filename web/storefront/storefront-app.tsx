@@ -1,0 +1,26 @@
+import { Route, Routes } from 'react-router-dom';
+import { StoreLayout } from './store-layout.tsx';
+import { HomePage } from './home-page.tsx';
+import { SearchPage } from './search-page.tsx';
+import { ProductPage } from './product-page.tsx';
+import { SignInPage } from './sign-in-page.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './password-pages.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+/** The storefront: public catalogue browsing, buyer sign-in, password reset. */
+export default function StorefrontApp() {
+  return (
+    <Routes>
+      <Route path="sign-in" element={<SignInPage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
+      <Route element={<StoreLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="c/:category" element={<SearchPage />} />
+        <Route path="p/:slug" element={<ProductPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
