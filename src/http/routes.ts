@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
+import { accountsRoutes } from '../modules/accounts/index.ts';
 import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 
@@ -11,5 +12,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   void app;
   void deps;
   await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
+  await accountsRoutes(app);
   await catalogRoutes(app);
 }
