@@ -220,7 +220,7 @@ describe('ties under the lowest strategy go to the more specific candidate', () 
 
 describe('derived lists', () => {
   const cost = base({ v1: [1999, [[100, 1799]]], v2: 5000 });
-  const derived = (over: Partial<NonNullable<PriceList['derived']>> = {}, extra: Partial<PriceList> = {}): PriceList => list('D', {
+  const derived = (over: Partial<NonNullable<PriceList['derived']>> = {}, extra: Parameters<typeof list>[1] = {}): PriceList => list('D', {
     kind: 'derived', targets: [group('g')], ...extra,
     derived: { baseListId: 'BASE', adjustment: { type: 'percent', value: 10 }, rounding: { type: 'ending', ending: 99 }, ...over },
   });
