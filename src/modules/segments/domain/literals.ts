@@ -37,10 +37,13 @@ export function displayMoney(minor: number, currency: string): string {
   return `${decimalAmount(minor, currency, true)} ${currency}`;
 }
 
+/** ISO 4217 fund and unit codes that Intl's list leaves out but money.ts knows (e.g. CLF has 4 decimals). */
+const FUND_CODES = ['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW', 'XUA'];
+
 let currencies: ReadonlySet<string> | undefined;
-/** True for an ISO 4217 code the runtime knows (Intl's list). */
+/** True for an ISO 4217 code: Intl's list plus the fund codes. */
 export function isCurrency(code: string): boolean {
-  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  currencies ??= new Set([...Intl.supportedValuesOf('currency'), ...FUND_CODES]);
   return currencies.has(code);
 }
 
