@@ -84,7 +84,7 @@ export async function listCompanyRows(db: Db, f: CompanyListFilter): Promise<(Co
   if (f.subtreeOf) where.push(sql`${companies.path} @> array[${f.subtreeOf}]::text[]`);
   if (f.after) where.push(gt(companies.id, f.after));
   const rows = await db
-    .select({ c: companies, childCount: sql<number>`(select count(*)::int from companies ch where ch.parent_id = ${companies.id})` })
+    .select({ c: companies, childCount: sql<number>`(select count(*)::int from companies ch where ch.parent_id = "companies"."id")` })
     .from(companies)
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(companies.id))

@@ -27,7 +27,8 @@ declare module 'fastify' {
 /**
  * Registers, on the root instance and before any module route, the hook that turns the request's
  * credentials into `request.actor`: the buyer cookie on `/api/store/*`, the staff cookie on
- * `/api/admin/*`, a bearer API key on `/api/integrations/*`. Unsafe methods made with a cookie
+ * `/api/admin/*` (a buyer cookie there resolves to the buyer, whom every admin guard refuses
+ * with 403), a bearer API key on `/api/integrations/*`. Unsafe methods made with a cookie
  * session must carry the session's CSRF token.
  */
 export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
@@ -46,23 +47,27 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     }
     const store = url.startsWith('/api/store/');
     if (!store && !url.startsWith('/api/admin/')) return;
-    const token = request.cookies[store ? BUYER_COOKIE : STAFF_COOKIE];
-    if (!token) return;
+    const buyerToken = request.cookies[BUYER_COOKIE];
+    const staffToken = store ? undefined : request.cookies[STAFF_COOKIE];
+    if (!buyerToken && !staffToken) return;
     const ctx = request.ctx();
     const now = ctx.clock.now();
     let actor: Actor | null = null;
     let csrfToken = '';
     let sessionId = '';
-    if (store) {
-      const s = await resolveBuyerSession(ctx.db, sha256(token), now);
-      if (s) {
-        actor = { kind: 'buyer', userId: s.userId, companyId: s.companyId, email: s.email, permissions: companyPermissions(s.role), sessionId: s.id };
-        ({ csrfToken, id: sessionId } = s);
-      }
-    } else {
-      const s = await resolveStaffSession(ctx.db, sha256(token), now);
+    if (staffToken) {
+      const s = await resolveStaffSession(ctx.db, sha256(staffToken), now);
       if (s) {
         actor = { kind: 'staff', staffId: s.staffId, email: s.email, permissions: staffPermissions(s.role), sessionId: s.id };
+        ({ csrfToken, id: sessionId } = s);
+      }
+    }
+    // The buyer cookie is the session on the store API. On the admin API it only serves to tell
+    // a signed-in buyer "not for you" (403) rather than "sign in" (401); no admin guard admits it.
+    if (!actor && buyerToken) {
+      const s = await resolveBuyerSession(ctx.db, sha256(buyerToken), now);
+      if (s) {
+        actor = { kind: 'buyer', userId: s.userId, companyId: s.companyId, email: s.email, permissions: companyPermissions(s.role), sessionId: s.id };
         ({ csrfToken, id: sessionId } = s);
       }
     }
