@@ -12,7 +12,7 @@ import type { Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Mailer } from './lib/mailer.ts';
 import { ANONYMOUS, type Actor, type Ctx } from './http/context.ts';
-import { Problem, registerErrorHandler, problem, sendProblem } from './http/problem.ts';
+import { Problem, registerErrorHandler, problem, sendProblem, rejectNonFiniteNumbers } from './http/problem.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerModules } from './http/routes.ts';
@@ -52,6 +52,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     forceCloseConnections: true,
+    // Long path segments reach the route's schema (a clear 400/404) instead of the router's bare 414.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (error, request, reply) => sendProblem(reply, { ...problem('VALIDATION_FAILED', error.message, 'url'), instance: request.url }),
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerErrorHandler(app);
+  rejectNonFiniteNumbers(app);
   await app.register(cookie);
   app.addSchema(Problem);
   await app.register(swagger, {

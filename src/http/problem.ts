@@ -109,3 +109,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, { ...problem('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), instance: request.url }));
 }
+
+/** Depth-first search for a non-finite number (JSON `1e999`, a 400-digit query value); returns its path. */
+function findNonFinite(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const hit = findNonFinite(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Ajv lets Infinity through `integer` and `maximum` checks once coerced from an over-long numeral,
+ * so every validated input is checked once more for non-finite numbers before any handler runs.
+ */
+export function rejectNonFiniteNumbers(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const bad = findNonFinite(request.query, '') ?? findNonFinite(request.params, '') ?? findNonFinite(request.body, '');
+    if (bad !== null) throw new AppError('VALIDATION_FAILED', `${bad || 'value'} must be a finite number`, bad || 'body');
+  });
+}
