@@ -28,7 +28,7 @@ create table categories (
   slug       text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) <= 200),
   position   integer not null default 0,
   -- Ids from the root down to this category, each followed by '/': a subtree is `path like 'x/%'`.
-  path       text not null,
+  path       text not null default '',
   depth      integer not null default 0 check (depth >= 0),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -36,6 +36,25 @@ create table categories (
 );
 create index categories_parent on categories (parent_id, position, name);
 create index categories_path on categories (path text_pattern_ops);
+
+-- Bulk loaders may omit path/depth: they are derived from the parent (parents listed before children).
+create function catalog_category_path() returns trigger language plpgsql as $$
+declare parent_path text;
+begin
+  if new.path is null or new.path = '' then
+    if new.parent_id is null then
+      new.path := new.id || '/';
+      new.depth := 0;
+    else
+      select path into parent_path from categories where id = new.parent_id;
+      new.path := coalesce(parent_path, new.parent_id || '/') || new.id || '/';
+      new.depth := array_length(string_to_array(rtrim(new.path, '/'), '/'), 1) - 1;
+    end if;
+  end if;
+  return new;
+end $$;
+create trigger categories_path before insert on categories
+  for each row execute function catalog_category_path();
 
 create table products (
   id          text primary key,
@@ -129,15 +148,16 @@ end $$;
 create trigger products_refresh before insert or update on products
   for each row execute function catalog_product_refresh();
 
--- Variant writes re-touch their products once per statement (bulk loads stay one pass per product).
+-- Variant writes re-touch their products once per statement (bulk loads stay one pass per product);
+-- the product's updated_at moves, so integrations syncing by updatedSince see variant changes.
 create function catalog_variants_touch_new() returns trigger language plpgsql as $$
 begin
-  update products set updated_at = updated_at where id in (select distinct product_id from new_rows);
+  update products set updated_at = now() where id in (select distinct product_id from new_rows);
   return null;
 end $$;
 create function catalog_variants_touch_old() returns trigger language plpgsql as $$
 begin
-  update products set updated_at = updated_at where id in (select distinct product_id from old_rows);
+  update products set updated_at = now() where id in (select distinct product_id from old_rows);
   return null;
 end $$;
 create trigger variants_after_insert after insert on variants
@@ -151,7 +171,7 @@ create trigger variants_after_delete after delete on variants
 
 create function catalog_brand_renamed() returns trigger language plpgsql as $$
 begin
-  update products set updated_at = updated_at where brand_id = new.id;
+  update products set updated_at = now() where brand_id = new.id;
   return null;
 end $$;
 create trigger brands_after_rename after update of name on brands

@@ -23,8 +23,8 @@ export const categories = pgTable('categories', {
   name: text('name').notNull(),
   slug: text('slug').notNull(),
   position: integer('position').notNull().default(0),
-  /** Ids from the root down to this category, each followed by '/'. */
-  path: text('path').notNull(),
+  /** Ids from the root down to this category, each followed by '/'; derived on insert when omitted. */
+  path: text('path').notNull().default(''),
   depth: integer('depth').notNull().default(0),
   ...timestamps,
 });

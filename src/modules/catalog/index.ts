@@ -4,3 +4,10 @@ export { brands, categories, inventory, products, variants, warehouses } from '.
 export type { ProductStatus, VariantStatus } from './catalog.tables.ts';
 export { searchProducts, storeProduct, categoryTree, SEARCH_PAGE_SIZE } from './catalog-store.service.ts';
 export type { ProductSearchInput, ProductSearchResult, ProductCard, SearchOptions, StoreProduct } from './catalog-store.service.ts';
+export { importProductsCsv, importInventoryCsv } from './csv-import.service.ts';
+export type { CsvInput, ImportOptions, ImportResult, ImportError } from './csv-import.service.ts';
+export { exportProductsCsv, exportInventoryCsv } from './csv-export.service.ts';
+export { setInventoryLevels } from './inventory.service.ts';
+export type { LevelInput, LevelsResult } from './inventory.service.ts';
+export { getProduct, productsForSync } from './catalog-admin.service.ts';
+export type { AdminProduct, AdminVariant } from './catalog-admin.service.ts';
