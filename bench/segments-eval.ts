@@ -28,6 +28,7 @@ const id = (n: number) => `cmp_01jd${n.toString(36).padStart(22, '0')}`;
 const roots = Array.from({ length: 50 }, (_, i) => id(i));
 const day = (y: number) => `${y}-${String(1 + int(12)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
 const sample = (xs: readonly string[]) => xs.filter(() => rand() < 0.3);
+const inCurrency = (currency: string, amount: number): Record<string, number> => ({ [currency]: amount });
 
 const companies: CompanyFacts[] = Array.from({ length: COMPANIES }, (_, i) => {
   const depth = int(3);
@@ -50,7 +51,7 @@ const companies: CompanyFacts[] = Array.from({ length: COMPANIES }, (_, i) => {
     },
     metrics: {
       spend_30d: { PKR: int(2_000_000) },
-      spend_90d: rand() < 0.8 ? { PKR: int(10_000_000) } : { USD: int(100_000) },
+      spend_90d: rand() < 0.8 ? inCurrency('PKR', int(10_000_000)) : inCurrency('USD', int(100_000)),
       spend_365d: { PKR: int(40_000_000), USD: int(500_000) },
       spend_lifetime: { PKR: int(200_000_000) },
       order_count_30d: int(5),
