@@ -1,0 +1,65 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { hasData, seedDatabase, type ScaleName } from '../src/seed/index.ts';
+
+export const DEFAULT_BENCH_URL = 'postgres://postgres:postgres@127.0.0.1:5432/precis_bench';
+
+/** Creates the benchmark database on its server when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsupported database name "${name}"`);
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface LoadTiming {
+  readonly reused: boolean;
+  readonly generateMs: number;
+  readonly loadMs: number;
+  readonly rows: Readonly<Record<string, number>>;
+}
+
+/** Migrates and (re)loads `scale` into the database at `url`, timing generation and load apart. */
+export async function loadScale(url: string, scale: ScaleName, opts: { reuse?: boolean; log?: (line: string) => void } = {}): Promise<LoadTiming> {
+  await ensureDatabase(url);
+  const database: Database = await openDatabase({ url, poolSize: 4 });
+  try {
+    await migrate(database);
+    if (opts.reuse && (await hasData(database))) {
+      const [row] = await database.query<{ variants: number }>('select count(*)::int as variants from variants');
+      return { reused: true, generateMs: 0, loadMs: 0, rows: { variants: row?.variants ?? 0 } };
+    }
+    let stage = '';
+    const result = await seedDatabase(database, {
+      scale,
+      force: true,
+      onProgress: (e) => {
+        if (e.stage !== stage) {
+          stage = e.stage;
+          opts.log?.(`  loading ${stage} (${e.done.toLocaleString('en')}/${e.total.toLocaleString('en')} rows so far)`);
+        }
+      },
+    });
+    return { reused: false, generateMs: result.generateMs, loadMs: result.ms, rows: result.rows };
+  } finally {
+    await database.close();
+  }
+}
+
+// `tsx bench/load.ts [small|large]`: only the timed load.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
+  const scale = (process.argv[2] ?? 'large') as ScaleName;
+  const t = await loadScale(url, scale, { log: (l) => console.log(l) });
+  console.log(`${scale}: generated in ${(t.generateMs / 1000).toFixed(1)} s, loaded in ${(t.loadMs / 1000).toFixed(1)} s`, t.rows);
+}

@@ -1,0 +1,163 @@
+/**
+ * The benchmark runner (`npm run bench`): loads the large data set into PostgreSQL and times it,
+ * starts the real server and a bare Fastify baseline as child processes, then drives each endpoint
+ * with autocannon several times and reports medians. Not part of `npm test`.
+ *
+ *   BENCH_DATABASE_URL=postgres://…/precis_bench npm run bench -- [--reuse] [--duration 10] [--runs 3]
+ *     [--connections 32] [--q hammer] [--category fasteners-bolts]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEFAULT_BENCH_URL, loadScale } from './load.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    reuse: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    q: { type: 'string', default: 'hammer' },
+    category: { type: 'string', default: 'fasteners-bolts' },
+  },
+});
+const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
+const duration = Number(opts.duration);
+const runs = Number(opts.runs);
+const connections = Number(opts.connections);
+const root = path.resolve(import.meta.dirname, '..');
+const pinnedNode = path.join(root, 'node_modules', 'node', 'bin', 'node');
+const node = existsSync(pinnedNode) ? pinnedNode : process.execPath;
+const tsxLoader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+
+const log = (line: string) => console.log(line);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts `script` under tsx on the pinned Node and resolves once `readyUrl` answers 200. */
+async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(node, ['--import', `file://${tsxLoader}`, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(readyUrl)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not become ready at ${readyUrl}`);
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  bytes: number;
+}
+
+async function hammer(target: string, seconds: number): Promise<Run> {
+  const r = await autocannon({ url: target, connections, duration: seconds });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, bytes: r.throughput.average };
+}
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+async function serverVersion(): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ server_version: string }>('show server_version');
+    return rows[0]?.server_version ?? '?';
+  } finally {
+    await c.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  log(`# Precis benchmark ${startedAt.toISOString()}`);
+  log(`Database ${url.replace(/:[^:@/]+@/, ':***@')}; ${cpus().length} CPU(s): ${cpus()[0]?.model ?? '?'}; Node ${process.version}`);
+
+  log('\n## 1. Load the large data set');
+  const load = await loadScale(url, 'large', { reuse: opts.reuse, log });
+  log(load.reused ? `Reused the data already loaded (${load.rows.variants?.toLocaleString('en')} variants).` : `Generated in ${(load.generateMs / 1000).toFixed(1)} s, loaded in ${(load.loadMs / 1000).toFixed(1)} s (total ${((load.generateMs + load.loadMs) / 1000).toFixed(1)} s).`);
+
+  const [appPort, barePort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${appPort}`;
+  const app = await startProcess('bench/app-server.ts', { DATABASE_URL: url, PORT: String(appPort), HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn' }, `${base}/readyz`);
+  const work = mkdtempSync(path.join(tmpdir(), 'precis-bench-'));
+  let bare: ChildProcess | undefined;
+  try {
+    const searchPath = `/api/store/products?q=${encodeURIComponent(opts.q)}&limit=48`;
+    const categoryPath = `/api/store/products?category=${encodeURIComponent(opts.category)}&limit=48`;
+    const sample = await fetch(`${base}${searchPath}`);
+    if (!sample.ok) throw new Error(`search answered ${sample.status}: ${await sample.text()}`);
+    const body = await sample.text();
+    const parsed = JSON.parse(body) as { total: number };
+    const catSample = (await (await fetch(`${base}${categoryPath}`)).json()) as { total?: number };
+    log(`Search "${opts.q}" matches ${parsed.total} products; category "${opts.category}" lists ${catSample.total ?? '?'}; response ${body.length.toLocaleString('en')} bytes.`);
+    const payloadFile = path.join(work, 'payload.json');
+    writeFileSync(payloadFile, body);
+    bare = await startProcess('bench/bare-server.ts', { BENCH_PAYLOAD: payloadFile, PORT: String(barePort) }, `http://127.0.0.1:${barePort}/bare`);
+
+    const targets = [
+      { name: `search q=${opts.q}`, url: `${base}${searchPath}` },
+      { name: `category=${opts.category}`, url: `${base}${categoryPath}` },
+      { name: 'bare Fastify, same JSON', url: `http://127.0.0.1:${barePort}/bare` },
+    ];
+    log(`\n## 2. HTTP: ${connections} connections, ${duration} s per run, ${runs} runs each (after a 3 s warm-up)`);
+    const results: { name: string; url: string; runs: Run[] }[] = [];
+    for (const t of targets) {
+      await hammer(t.url, 3);
+      const rs: Run[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await hammer(t.url, duration);
+        log(`  ${t.name} run ${i + 1}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+        rs.push(r);
+      }
+      results.push({ ...t, runs: rs });
+    }
+
+    const bareRps = median(results.at(-1)?.runs.map((r) => r.rps) ?? [1]);
+    log('\n## Results (medians of the runs)\n');
+    log('| endpoint | req/s | median latency | p99 latency | vs bare route | non-2xx/errors |');
+    log('|---|---:|---:|---:|---:|---:|');
+    for (const r of results) {
+      const rps = median(r.runs.map((x) => x.rps));
+      const bad = r.runs.reduce((s, x) => s + x.non2xx + x.errors, 0);
+      log(`| \`${r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}\` | ${rps.toFixed(0)} | ${median(r.runs.map((x) => x.p50))} ms | ${median(r.runs.map((x) => x.p99))} ms | ${((rps / bareRps) * 100).toFixed(0)}% | ${bad} |`);
+    }
+    log(`\nPostgreSQL ${await serverVersion()}; finished ${new Date().toISOString()}.`);
+  } finally {
+    bare?.kill('SIGTERM');
+    app.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
