@@ -89,6 +89,41 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await t.app.inject({ url: '/api/store/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
   });
 
+  it('ends the session a browser signs in from, so an old or planted cookie never carries over', async () => {
+    const company = await makeCompany(t);
+    const { email } = await makeBuyer(t, { companyId: company.id });
+    const first = await loginBuyer(t.app, email);
+    const again = await post('/api/store/auth/login', { email, password: TEST_PASSWORD }, { headers: { cookie: first.cookie } });
+    expect(again.statusCode).toBe(200);
+    const next = again.cookies.find((c) => c.name === 'precis_sid')?.value;
+    expect(next).toBeTruthy();
+    expect((await t.app.inject({ url: '/api/store/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/store/auth/me', headers: { cookie: `precis_sid=${next}` } })).statusCode).toBe(200);
+  });
+
+  it('expires sessions after SESSION_TTL_HOURS', async () => {
+    const company = await makeCompany(t);
+    const { email, user } = await makeBuyer(t, { companyId: company.id });
+    const s = await loginBuyer(t.app, email);
+    const [row] = await t.database.query<{ hours: number }>(
+      `select round(extract(epoch from (expires_at - created_at)) / 3600)::int as hours from sessions where user_id = $1`,
+      [user.id],
+    );
+    expect(row?.hours).toBe(t.config.SESSION_TTL_HOURS);
+    await t.database.query(`update sessions set expires_at = now() - interval '1 second' where user_id = $1`, [user.id]);
+    expect((await t.app.inject({ url: '/api/store/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+
+  it('signs out a disabled login at once', async () => {
+    const company = await makeCompany(t);
+    await makeBuyer(t, { companyId: company.id, role: 'admin' });
+    const { email, user } = await makeBuyer(t, { companyId: company.id });
+    const s = await loginBuyer(t.app, email);
+    await t.database.query(`update company_users set status = 'disabled' where id = $1`, [user.id]);
+    expect((await t.app.inject({ url: '/api/store/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect((await post('/api/store/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(401);
+  });
+
   it('staff logout also needs CSRF and invalidates the session', async () => {
     const { email } = await makeStaff(t);
     const s = await loginStaff(t.app, email);

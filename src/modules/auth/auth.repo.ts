@@ -69,6 +69,10 @@ export async function deleteSessionsOf(db: Db, kind: SessionKind, id: string, no
   await db.delete(sessions).where(or(kind === 'buyer' ? eq(sessions.userId, id) : eq(sessions.staffId, id), lt(sessions.expiresAt, now)));
 }
 
+export async function deleteExpiredSessionsOf(db: Db, kind: SessionKind, id: string, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(kind === 'buyer' ? eq(sessions.userId, id) : eq(sessions.staffId, id), lt(sessions.expiresAt, now)));
+}
+
 export async function lockoutOf(db: Db, principal: string): Promise<typeof loginLockouts.$inferSelect | null> {
   const [row] = await db.select().from(loginLockouts).where(eq(loginLockouts.principal, principal)).limit(1);
   return row ?? null;

@@ -20,6 +20,11 @@ import { BuyerSession, LoginBody, ResetConfirmBody, ResetRequestBody, StaffSessi
 
 const ERR = { $ref: 'Problem#' } as const;
 
+/** The id of the request's own session of this audience, if it came with one. */
+function sessionOf(request: FastifyRequest, kind: 'buyer' | 'staff'): string | undefined {
+  return request.actor.kind === kind ? request.actor.sessionId : undefined;
+}
+
 /** Sends Retry-After with 423/429 refusals, so clients and proxies know when to come back. */
 async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
   try {
@@ -60,7 +65,7 @@ export async function authRoutes(root: FastifyInstance, opts: { deps: AppDeps; e
       },
     },
     async (request, reply) => {
-      const { token, session } = await withRetryAfter(reply, () => loginBuyer(request.ctx(), env, { ...request.body, ip: request.ip, userAgent: ua(request) }));
+      const { token, session } = await withRetryAfter(reply, () => loginBuyer(request.ctx(), env, { ...request.body, ip: request.ip, userAgent: ua(request), replaceSessionId: sessionOf(request, 'buyer') }));
       reply.setCookie(BUYER_COOKIE, token, cookieOptions);
       return session;
     },
@@ -131,7 +136,7 @@ export async function authRoutes(root: FastifyInstance, opts: { deps: AppDeps; e
       schema: { tags: ['auth'], summary: 'Staff sign-in', body: LoginBody, response: { 200: StaffSession, 401: ERR, 423: ERR, 429: ERR } },
     },
     async (request, reply) => {
-      const { token, session } = await withRetryAfter(reply, () => loginStaff(request.ctx(), env, { ...request.body, ip: request.ip, userAgent: ua(request) }));
+      const { token, session } = await withRetryAfter(reply, () => loginStaff(request.ctx(), env, { ...request.body, ip: request.ip, userAgent: ua(request), replaceSessionId: sessionOf(request, 'staff') }));
       reply.setCookie(STAFF_COOKIE, token, cookieOptions);
       return session;
     },

@@ -19,6 +19,7 @@ import {
   claimResetToken,
   clearLockout,
   deleteSession,
+  deleteExpiredSessionsOf,
   deleteSessionsOf,
   findSession,
   insertResetToken,
@@ -126,6 +127,8 @@ export interface LoginInput {
   password: string;
   ip: string;
   userAgent?: string;
+  /** The session (of the same audience) the request came with, ended by the new sign-in. */
+  replaceSessionId?: string;
 }
 
 async function openSession(ctx: Ctx, env: AuthEnv, kind: SessionKind, login: Login, input: LoginInput, companyId: string | null) {
@@ -133,6 +136,10 @@ async function openSession(ctx: Ctx, env: AuthEnv, kind: SessionKind, login: Log
   const csrfToken = randomToken(24);
   const now = ctx.clock.now();
   const id = newId('session', now.getTime());
+  // Housekeeping on the way in: this login's expired sessions, and the session the browser
+  // signed in from (a fresh id after sign-in, so a planted cookie never becomes authenticated).
+  await deleteExpiredSessionsOf(ctx.db, kind, login.id, now);
+  if (input.replaceSessionId) await deleteSession(ctx.db, input.replaceSessionId);
   await insertSession(ctx.db, {
     id,
     tokenHash: sha256(token),
