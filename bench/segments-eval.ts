@@ -64,7 +64,7 @@ const companies: CompanyFacts[] = Array.from({ length: COMPANIES }, (_, i) => {
       categories_bought: sample(CATEGORIES),
       brands_bought: sample(BRANDS),
       open_quote_count: int(4),
-      overdue_invoice_amount: rand() < 0.2 ? { PKR: int(500_000) } : {},
+      overdue_invoice_amount: rand() < 0.2 ? inCurrency('PKR', int(500_000)) : {},
     },
     custom: { credit_grade: pick(['A', 'B', 'C']), vat_registered: rand() < 0.5 },
   };
