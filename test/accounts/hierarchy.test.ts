@@ -51,6 +51,24 @@ describe('company hierarchy', () => {
     expect(await descendantIds(ctx, x.id)).not.toContain(d.id);
   });
 
+  it('publishes company events to the outbox in the same transaction, and none for a refused change', async () => {
+    const p = await make('Evented parent');
+    const c = await make('Evented child', p.id);
+    await updateCompany(ctx, c.id, { industry: 'construction', tags: ['vip'] });
+    await updateCompany(ctx, c.id, { parentId: null });
+    await expect(updateCompany(ctx, p.id, { parentId: p.id })).rejects.toMatchObject({ code: 'HIERARCHY_CYCLE' });
+    const rows = await database.query<{ type: string; aggregate_id: string; payload: unknown }>(
+      `select type, aggregate_id, payload from outbox_events where aggregate_id = any($1) order by id`,
+      [[p.id, c.id]],
+    );
+    // Events of one transaction may share a millisecond, so compare as a multiset.
+    expect(rows.map((r) => `${r.type} ${r.aggregate_id === p.id ? 'p' : 'c'}`).sort()).toEqual(
+      ['company.created p', 'company.created c', 'company.updated c', 'company.moved c', 'company.updated c'].sort(),
+    );
+    expect(rows.map((r) => r.payload)).toContainEqual({ fields: ['industry', 'tags'] });
+    expect(rows.map((r) => r.payload)).toContainEqual({ from: p.id, to: null });
+  });
+
   it('answers ancestor and descendant queries fast on 10,000 companies', async () => {
     // A bulk insert the way the seed loader does it: the trigger fills path and depth.
     const rows: (typeof companies.$inferInsert)[] = [];

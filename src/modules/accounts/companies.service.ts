@@ -16,6 +16,7 @@ import {
   type CompanyRecord,
 } from './companies.repo.ts';
 import { findStaffRow } from './users.repo.ts';
+import { recordEvent } from './events.ts';
 import { childPath, wouldCycle } from './domain/hierarchy.ts';
 import type { Company, CompanyInput, CompanyPatch } from './domain/types.ts';
 import { assertCurrency, assertTimezone } from './domain/validation.ts';
@@ -67,6 +68,7 @@ export async function createCompany(ctx: Ctx, input: CompanyInput): Promise<Comp
       status: input.status ?? 'active',
       salesRepId: input.salesRepId ?? null,
     });
+    await recordEvent(tx, { type: 'company.created', aggregateId: c.id, payload: { parentId: c.parentId } });
     return publicCompany(c);
   });
 }
@@ -94,6 +96,7 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyPatch): 
       const parent = patch.parentId === null ? null : await loadCompany(tx, patch.parentId, 'parentId');
       if (wouldCycle(id, parent?.path ?? null)) throw new AppError('HIERARCHY_CYCLE', 'A company cannot be moved under itself or its own descendant', 'parentId');
       await rebaseSubtree(tx.db, id, current.depth, childPath(parent?.path ?? null, id));
+      await recordEvent(tx, { type: 'company.moved', aggregateId: id, payload: { from: current.parentId, to: patch.parentId } });
     }
     const { parentId, legalName, ...rest } = patch;
     const updated = await updateCompanyRow(tx.db, id, {
@@ -102,6 +105,7 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyPatch): 
       ...(legalName !== undefined ? { legalName: legalName.trim() } : {}),
       updatedAt: tx.clock.now(),
     });
+    await recordEvent(tx, { type: 'company.updated', aggregateId: id, payload: { fields: Object.keys(patch).sort() } });
     return publicCompany(updated!);
   });
 }
@@ -112,6 +116,7 @@ export async function deleteCompany(ctx: Ctx, id: string): Promise<void> {
     await loadCompany(tx, id);
     if ((await countChildren(tx.db, id)) > 0) throw new AppError('COMPANY_HAS_CHILDREN', 'Move or delete the child companies first');
     await deleteCompanyRow(tx.db, id);
+    await recordEvent(tx, { type: 'company.deleted', aggregateId: id, payload: {} });
   });
 }
 

@@ -29,6 +29,7 @@ export { createStaff, getStaff, listStaff, updateStaff, type StaffInput } from '
 export { companiesOf, findLogin, findLoginById, setPassword, type Login } from './credentials.service.ts';
 export { assertPasswordPolicy, hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 export { systemCtx } from './system-ctx.ts';
+export { ACCOUNTS_EVENT_TYPES, type AccountsEvent } from './events.ts';
 export { storeCompanies, storeOwnCompany, storeReadableCompany } from './store.service.ts';
 
 /** All accounts routes (admin, store, integrations); register after auth. */

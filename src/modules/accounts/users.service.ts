@@ -8,6 +8,7 @@ import { companyMemberships, companyUsers } from './accounts.tables.ts';
 import type { CompanyRole } from './domain/roles.ts';
 import type { CompanyUser, CompanyUserInput } from './domain/types.ts';
 import { normaliseEmail } from './domain/validation.ts';
+import { recordEvent } from './events.ts';
 import { countLocationsIn } from './locations.repo.ts';
 import { assertPasswordPolicy, hashPassword } from './passwords.ts';
 import { findMembership, findUserByEmail, findUserRow, listMembers, lockAdminCount, memberLocationIds, membershipsOf, setMemberLocations } from './users.repo.ts';
@@ -57,6 +58,7 @@ export async function addCompanyUser(ctx: Ctx, companyId: string, input: Company
     }
     await tx.db.insert(companyMemberships).values({ userId: user!.id, companyId, role: input.role, createdAt: tx.clock.now() });
     await setMemberLocations(tx.db, user!.id, companyId, [...new Set(input.locationIds ?? [])]);
+    await recordEvent(tx, { type: 'company_user.added', aggregateId: user!.id, payload: { companyId, role: input.role } });
     return getCompanyUser(tx, companyId, user!.id);
   });
 }
@@ -104,6 +106,7 @@ export async function updateCompanyUser(ctx: Ctx, companyId: string, userId: str
         })
         .where(eq(companyUsers.id, userId));
     }
+    await recordEvent(tx, { type: 'company_user.changed', aggregateId: userId, payload: { companyId, fields: Object.keys(patch).sort() } });
     return getCompanyUser(tx, companyId, userId);
   });
 }
@@ -114,6 +117,7 @@ export async function removeCompanyUser(ctx: Ctx, companyId: string, userId: str
     await getCompanyUser(tx, companyId, userId);
     await assertKeepsAdmin(tx, companyId, userId);
     await tx.db.delete(companyMemberships).where(and(eq(companyMemberships.userId, userId), eq(companyMemberships.companyId, companyId)));
+    await recordEvent(tx, { type: 'company_user.removed', aggregateId: userId, payload: { companyId } });
   });
 }
 
