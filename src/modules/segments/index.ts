@@ -22,7 +22,7 @@ export type {
   Subject,
 } from './domain/ast.ts';
 export { stripSpans, subjectsOf } from './domain/ast.ts';
-export { ATTRIBUTES, attributeDef, type AttributeDef, type AttributeType, type CustomFieldTypes } from './domain/catalogue.ts';
+export { ATTRIBUTES, attributeDef, OPERATORS, type AttributeDef, type AttributeType, type CustomFieldTypes } from './domain/catalogue.ts';
 export { check, type CheckOptions } from './domain/check.ts';
 export { compileRule, type CompileResult } from './domain/compile.ts';
 export type { RuleError } from './domain/diagnostics.ts';
@@ -32,3 +32,4 @@ export type { CompanyAttributes, CompanyFacts, CompanyMetrics, CustomValue, Mone
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse, type ParseResult } from './domain/parser.ts';
 export { countMatches, diffMembership, matchingIds, type DiffOptions, type MembershipDiff } from './domain/preview.ts';
 export { print } from './domain/printer.ts';
+export { compileRuleSet, ruleDependencies, type RuleDependencies, type RuleSetEntry } from './domain/rule-set.ts';

@@ -76,6 +76,17 @@ export function attributeDef(name: string): AttributeDef | undefined {
 /** Declared custom fields (name → type). Without one, custom fields are typed by the value they are compared with. */
 export type CustomFieldTypes = Readonly<Record<string, AttributeType>>;
 
+/** The operators each type accepts, as the rule builder offers them (and the checker enforces). */
+export const OPERATORS: Readonly<Record<AttributeType, readonly string[]>> = {
+  string: ['=', '!=', 'in', 'not in', 'is null', 'is not null'],
+  company_ref: ['=', '!=', 'in', 'not in', 'is null', 'is not null'],
+  number: ['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is null', 'is not null'],
+  money: ['=', '!=', '<', '<=', '>', '>=', 'is null', 'is not null'],
+  date: ['=', '!=', '<', '<=', '>', '>=', 'is null', 'is not null'],
+  boolean: ['=', '!=', 'is null', 'is not null'],
+  string_list: ['contains', 'is null', 'is not null'],
+};
+
 /** How a value of each type is described in "expected …" messages. */
 export function describeExpected(type: AttributeType, example?: string): string {
   switch (type) {

@@ -3,7 +3,7 @@
  * the attribute's type. Collects all errors (unlike the parser) so the rule builder can mark them all.
  */
 import type { Expr, Literal, Span, Subject } from './ast.ts';
-import { ATTRIBUTES, attributeDef, describeExpected, type AttributeType, type CustomFieldTypes } from './catalogue.ts';
+import { ATTRIBUTES, attributeDef, describeExpected, OPERATORS, type AttributeType, type CustomFieldTypes } from './catalogue.ts';
 import { ruleError, suggest, type RuleError } from './diagnostics.ts';
 import { isCalendarDate, moneyLiteral, quoteString } from './literals.ts';
 import { COMPANY_ID, subjectLabel } from './parser.ts';
@@ -12,16 +12,6 @@ export interface CheckOptions {
   /** Declared custom fields. When given, unknown custom fields are errors and values are typed; when absent, any field is accepted. */
   readonly customFields?: CustomFieldTypes;
 }
-
-const OPERATORS: Record<AttributeType, readonly string[]> = {
-  string: ['=', '!=', 'in', 'not in', 'is null', 'is not null'],
-  company_ref: ['=', '!=', 'in', 'not in', 'is null', 'is not null'],
-  number: ['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is null', 'is not null'],
-  money: ['=', '!=', '<', '<=', '>', '>=', 'is null', 'is not null'],
-  date: ['=', '!=', '<', '<=', '>', '>=', 'is null', 'is not null'],
-  boolean: ['=', '!=', 'is null', 'is not null'],
-  string_list: ['contains', 'is null', 'is not null'],
-};
 
 const TYPE_NAMES: Record<AttributeType, string> = {
   string: 'a string',

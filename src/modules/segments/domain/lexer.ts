@@ -52,7 +52,7 @@ export function tokenize(source: string): Token[] {
       i += 2;
       continue;
     }
-    if (MISTAKES[two]) fail(i, 2, `unexpected "${two}"`, MISTAKES[two]);
+    if (two.length === 2 && MISTAKES[two]) fail(i, 2, `unexpected "${two}"`, MISTAKES[two]);
     if (c === '=' || c === '<' || c === '>') {
       tokens.push({ kind: 'op', offset: i, length: 1, text: c });
       i++;

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stripSpans, type CompareOp, type Expr, type Literal, type Subject } from './ast.ts';
 import { ATTRIBUTES, type AttributeType } from './catalogue.ts';
 import { check } from './check.ts';
+import { compileRule } from './compile.ts';
 import { compileToPredicate, evaluate } from './evaluate.ts';
 import { explain } from './explain.ts';
 import type { CompanyFacts, CustomValue } from './facts.ts';
@@ -328,5 +329,23 @@ describe('rule properties', () => {
     );
     expect(matched / total).toBeGreaterThan(0.15);
     expect(matched / total).toBeLessThan(0.85);
+  });
+
+  it('never throws on arbitrary input: every failure is an error with a position inside the source', () => {
+    const TOKENS = ['industry', 'spend_90d', 'tags', 'custom(', 'descendant_of(', 'date(', '"cmp_01jd0000000000000000000000"', '"x"', '"2026-01-31"', '5', '5.5', '-', 'PKR', 'pkr', 'and', 'or', 'not', 'in', 'is', 'null', 'contains', 'true', '(', ')', ',', '=', '!=', '<', '>=', '"', '\\', '\n', '≥'];
+    const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 14 }).map((ts) => ts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(soup, fc.string({ unit: 'binary', maxLength: 40 })), (source) => {
+        const r = compileRule(source);
+        if (r.ok) return;
+        expect(r.errors.length).toBeGreaterThan(0);
+        for (const e of r.errors) {
+          expect(e.offset).toBeGreaterThanOrEqual(0);
+          expect(e.offset + e.length).toBeLessThanOrEqual(source.length);
+          expect(e.message).toContain(` at ${e.line}:${e.column}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
