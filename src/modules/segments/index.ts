@@ -32,4 +32,5 @@ export type { CompanyAttributes, CompanyFacts, CompanyMetrics, CustomValue, Mone
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse, type ParseResult } from './domain/parser.ts';
 export { countMatches, diffMembership, matchingIds, type DiffOptions, type MembershipDiff } from './domain/preview.ts';
 export { print } from './domain/printer.ts';
+export { isExpr, reviveRule } from './domain/stored.ts';
 export { compileRuleSet, ruleDependencies, type RuleDependencies, type RuleSetEntry } from './domain/rule-set.ts';

@@ -14,6 +14,7 @@ import { explain } from './explain.ts';
 import type { CompanyFacts, CustomValue } from './facts.ts';
 import { parse } from './parser.ts';
 import { print } from './printer.ts';
+import { isExpr } from './stored.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Value pools shared by rules and facts, so that random rules often match random companies.
@@ -288,6 +289,7 @@ describe('rule properties', () => {
         if (!parsed.ok) throw new Error(`${source}\n${parsed.errors[0]?.message}`);
         expect(stripSpans(parsed.ast)).toEqual(ast);
         expect(print(parsed.ast)).toBe(source);
+        expect(isExpr(JSON.parse(JSON.stringify(parsed.ast)))).toBe(true);
       }),
       { numRuns: 600 },
     );
