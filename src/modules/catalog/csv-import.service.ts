@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type Parser } from 'csv-parse';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
@@ -49,9 +49,47 @@ function toReadable(input: CsvInput): Readable {
 }
 
 /**
+ * Drives the parser by hand: each chunk read from the source is written and the records it yields
+ * are read at once, synchronously. (Iterating the parser stream with `for await` would drop the
+ * records still buffered when a later line turns out malformed.)
+ */
+async function* parseRecords(parser: Parser, source: AsyncIterable<Buffer | string>): AsyncGenerator<Rec> {
+  let failure: unknown = null;
+  parser.on('error', (err) => {
+    failure = err;
+  });
+  function* drain(): Generator<Rec> {
+    let rec: Rec | null;
+    while ((rec = parser.read() as Rec | null) !== null) yield rec;
+  }
+  for await (const chunk of source) {
+    parser.write(chunk);
+    yield* drain();
+    if (failure) throw failure;
+  }
+  parser.end();
+  for (;;) {
+    yield* drain();
+    if (failure) throw failure;
+    if (parser.readableEnded) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        parser.off('readable', wake);
+        parser.off('end', wake);
+        parser.off('error', wake);
+        resolve();
+      };
+      parser.on('readable', wake);
+      parser.on('end', wake);
+      parser.on('error', wake);
+    });
+  }
+}
+
+/**
  * Parses the CSV as a stream and hands records to `onBatch` in batches, so memory stays flat for
  * any file size. A bad header is a CSV_INVALID refusal (nothing is written); a malformed record
- * later on ends the import with that row reported and the earlier batches kept.
+ * later on ends the import with that row reported and the rows before it kept.
  */
 async function streamBatches(
   input: CsvInput,
@@ -62,6 +100,7 @@ async function streamBatches(
   onBatch: (batch: { row: number; rec: Rec }[]) => Promise<void>,
 ): Promise<void> {
   const size = opts.batchSize ?? 500;
+  let sawHeader = false;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -70,16 +109,13 @@ async function streamBatches(
       const names = cols.map((c) => c.trim().toLowerCase());
       const problem = checkHeader(names, header.known, header.required);
       if (problem) throw new AppError('CSV_INVALID', problem.message, problem.field);
+      sawHeader = true;
       onHeader(names);
       return names;
     },
   });
-  const source = toReadable(input);
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
   let batch: { row: number; rec: Rec }[] = [];
   let done = 0;
-  let sawHeader = false;
   const flush = async () => {
     if (!batch.length) return;
     const current = batch;
@@ -89,23 +125,19 @@ async function streamBatches(
     opts.onProgress?.(done);
   };
   try {
-    for await (const rec of parser as AsyncIterable<Rec>) {
-      sawHeader = true;
+    for await (const rec of parseRecords(parser, toReadable(input))) {
       batch.push({ row: done + batch.length + 2, rec });
       if (batch.length >= size) await flush();
     }
-    await flush();
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    const cause = (err as { cause?: unknown }).cause;
-    if (cause instanceof AppError) throw cause;
+    const appError = err instanceof AppError ? err : (err as { cause?: unknown }).cause;
+    if (appError instanceof AppError) throw appError;
     await flush();
-    const line = (err as { lines?: number }).lines;
-    result.failed += 1;
-    result.errors.push({ row: done + 2, field: 'csv', message: `The file could not be read${line ? ` near line ${line}` : ''}: ${(err as Error).message}` });
+    failRow(result, opts, done + 2, [{ field: 'csv', message: `The file could not be read from here on: ${(err as Error).message}` }]);
     return;
   }
-  if (!sawHeader && parser.info.records === 0 && !parser.info.lines) throw new AppError('CSV_INVALID', 'The file is empty; the first line must name the columns', 'body');
+  await flush();
+  if (!sawHeader) throw new AppError('CSV_INVALID', 'The file is empty; the first line must name the columns', 'body');
 }
 
 /** Records one failed row with all of its errors (the count stays exact past the detail cap). */
@@ -152,6 +184,7 @@ export async function importProductsCsv(ctx: Ctx, input: CsvInput, opts: ImportO
       }
     },
   );
+  result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
 
@@ -230,5 +263,6 @@ export async function importInventoryCsv(ctx: Ctx, input: CsvInput, opts: Import
       for (const e of res.errors) failRow(result, opts, e.index, [{ field: fieldName[e.field] ?? e.field, message: e.message }]);
     },
   );
+  result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
