@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import moduleBoundaries from './scripts/eslint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'web/api/schema.d.ts', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', '.tmp/**', '.tmp_*', 'web/api/schema.d.ts', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { precis: { rules: { 'module-boundaries': moduleBoundaries } } },
