@@ -73,7 +73,13 @@ class Parser {
     const expr = this.or();
     const t = this.peek();
     if (t.kind !== 'eof') {
-      const hint = t.kind === 'rparen' ? 'this ")" has no matching "("' : undefined;
+      const prev = this.tokens[this.pos - 1];
+      const hint =
+        t.kind === 'rparen'
+          ? 'this ")" has no matching "("'
+          : t.kind === 'comma' && prev?.kind === 'number'
+            ? 'write numbers without thousands separators, e.g. 50000.00 PKR'
+            : undefined;
       this.fail(t, `expected "and", "or" or the end of the rule, got ${describeToken(t)}`, ['and', 'or', 'end of rule'], hint);
     }
     return expr;
@@ -266,7 +272,13 @@ class Parser {
       default:
         break;
     }
-    const hint = t.kind === 'ident' ? 'values are literals; strings need double quotes' : undefined;
+    const next = this.peek(1);
+    const hint =
+      t.kind === 'ident' && isCurrency(t.text) && next.kind === 'number'
+        ? `write the amount first: ${next.text} ${t.text}`
+        : t.kind === 'ident'
+          ? 'values are literals; strings need double quotes'
+          : undefined;
     return this.fail(t, `expected ${expectation} after ${after} for ${label}, got ${describeToken(t)}`, [expectation], hint);
   }
 
