@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../lib/errors.ts';
 import { createStaffCommand } from './commands/create-staff.ts';
 import type { Command } from './commands/command.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { processIo, UsageError, type CliIo } from './io.ts';
 
-export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, createStaffCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, seedCommand, importCommand, exportCommand, createStaffCommand];
 
 const overview = () =>
   [

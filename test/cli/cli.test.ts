@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('precis CLI: usage', () => {
   }, 60_000);
 });
 
-describe('precis CLI: migrate and create-staff', () => {
+describe('precis CLI: migrate, create-staff, import and export', () => {
   let t: CliTarget;
   beforeAll(async () => {
     t = await cliTarget();
@@ -54,7 +55,7 @@ describe('precis CLI: migrate and create-staff', () => {
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/Applied \d+ migration\(s\): 0001_core\.sql/);
     expect(await cli(t, 'migrate')).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
-  });
+  }, 120_000);
 
   it('creates staff who can then sign in to the admin API, with a given or a generated password', async () => {
     const given = await cli(t, 'create-staff', 'ops.lead@example.com', '--role', 'admin', '--password', 'a-long-enough-secret');
@@ -88,6 +89,47 @@ describe('precis CLI: migrate and create-staff', () => {
     const weak = await cli(t, 'create-staff', 'new@example.com', '--role', 'support', '--password', 'short');
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('WEAK_PASSWORD');
+  });
+  it('imports products, skipping bad rows into <file>.errors.csv with exit code 1, then exports them', async () => {
+    const file = path.join(t.dir, 'products.csv');
+    writeFileSync(
+      file,
+      [
+        'product_slug,product_name,brand,sku,gtin,variant_name,uom,pack_size,status,attributes',
+        'claw-hammer-cl-1,Claw Hammer CL-1,Stanway,CL-1-450,4006381333931,450 g,each,1,active,headWeight=450 g',
+        'claw-hammer-cl-1,Claw Hammer CL-1,Stanway,CL-1-570,,570 g,each,1,active,headWeight=570 g',
+        'Bad Slug!,Broken product,,BAD-1,,,each,1,active,',
+        'hex-bolt-m8,Hex Bolt M8,Boltline,HB-M8-40,123,M8 x 40,box,100,active,size=M8 x 40 mm',
+      ].join('\n'),
+    );
+    const first = await cli(t, 'import', 'products', file);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('2 created, 0 updated, 2 failed');
+    const report = readFileSync(`${file}.errors.csv`, 'utf8').trim().split('\n');
+    expect(report[0]).toBe('row,field,message');
+    expect(report.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['4,product_slug', '5,gtin']);
+
+    writeFileSync(file, ['product_slug,product_name,sku,variant_name', 'hex-bolt-m8,Hex Bolt M8,HB-M8-40,M8 x 40'].join('\n'));
+    const second = await cli(t, 'import', 'products', file);
+    expect(second).toMatchObject({ code: 0 });
+    expect(second.out).toContain('1 created, 0 updated, 0 failed');
+    expect(existsSync(`${file}.errors.csv`)).toBe(false);
+
+    const out = path.join(t.dir, 'export.csv');
+    expect((await cli(t, 'export', 'products', out)).code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows[0]).toMatch(/^product_slug,product_name,/);
+    expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(['claw-hammer-cl-1', 'claw-hammer-cl-1', 'hex-bolt-m8']);
+  });
+
+  it('refuses an import with a missing file, an unknown kind or a bad header', async () => {
+    expect((await cli(t, 'import', 'products', path.join(t.dir, 'nope.csv'))).code).toBe(1);
+    expect((await cli(t, 'import', 'prices', 'x.csv')).code).toBe(2);
+    const file = path.join(t.dir, 'inventory.csv');
+    writeFileSync(file, 'sku,on_hand\nCL-1-450,4\n');
+    const bad = await cli(t, 'import', 'inventory', file);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('CSV_INVALID');
   });
 });
 
