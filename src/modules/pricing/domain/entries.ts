@@ -1,5 +1,5 @@
-import type { DerivedScope, PriceTier, QuantityRules, VariantFacts } from './types.ts';
-import type { IndexedList, PriceIndex } from './price-index.ts';
+import type { DerivedScope, PriceEntry, PriceTier, QuantityRules, VariantFacts } from './types.ts';
+import type { IndexedList, PriceIndex, Postings } from './price-index.ts';
 import { adjustPrice } from './rounding.ts';
 
 /** A list's price for one variant, own or derived, with its tiers. */
@@ -9,27 +9,42 @@ export interface ResolvedEntry {
   readonly qtyRules?: QuantityRules;
 }
 
-/** Either the entry or the reason the list does not price the variant. */
-export type EntryLookup = { readonly entry: ResolvedEntry; readonly missing?: undefined } | { readonly entry: null; readonly missing: string };
+/** Either the entry or (a string) the reason the list does not price the variant. */
+export type EntryLookup = ResolvedEntry | string;
+
+/** The entry of list `idx` among a variant's postings, if any. */
+export function entryIn(postings: Postings, idx: number): PriceEntry | undefined {
+  const ids = postings.listIdx;
+  for (let i = 0; i < ids.length; i++) if (ids[i] === idx) return postings.entries[i];
+  return undefined;
+}
 
 /** Derived lists may build on derived lists; deeper than this is treated as a cycle. */
 export const MAX_DERIVATION_DEPTH = 8;
 
-const intersects = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
+function intersects(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true;
+  return false;
+}
 
-/** Why `variant` is outside the scope, or null when inside. Dimensions AND, values OR. */
-export function scopeMiss(scope: DerivedScope | undefined, variant: VariantFacts): string | null {
+export type ScopeMiss = 'category' | 'brand' | 'tag';
+
+/** Which scope dimension `variant` misses, or null when inside. Dimensions AND, values OR. */
+export function scopeMiss(scope: DerivedScope | undefined, variant: VariantFacts): ScopeMiss | null {
   if (scope === undefined) return null;
-  if (scope.categoryIds !== undefined && scope.categoryIds.length > 0 && !intersects(scope.categoryIds, variant.categoryIds)) {
-    return 'not in its categories';
-  }
-  if (scope.brandIds !== undefined && scope.brandIds.length > 0 && !(variant.brandId != null && scope.brandIds.includes(variant.brandId))) {
-    return 'not of its brands';
-  }
-  if (scope.tags !== undefined && scope.tags.length > 0 && !intersects(scope.tags, variant.tags)) {
-    return 'has none of its tags';
-  }
+  if (scope.categoryIds !== undefined && scope.categoryIds.length > 0 && !intersects(scope.categoryIds, variant.categoryIds)) return 'category';
+  if (scope.brandIds !== undefined && scope.brandIds.length > 0 && !(variant.brandId != null && scope.brandIds.includes(variant.brandId))) return 'brand';
+  if (scope.tags !== undefined && scope.tags.length > 0 && !intersects(scope.tags, variant.tags)) return 'tag';
   return null;
+}
+
+/** The trace reasons of a scope miss, built once per list. */
+export function scopeMissReasons(label: string): Readonly<Record<ScopeMiss, string>> {
+  return {
+    category: `${label} does not cover this variant: not in its categories`,
+    brand: `${label} does not cover this variant: not of its brands`,
+    tag: `${label} does not cover this variant: has none of its tags`,
+  };
 }
 
 /**
@@ -37,25 +52,24 @@ export function scopeMiss(scope: DerivedScope | undefined, variant: VariantFacts
  * derived list the base list's entry — tiers included — adjusted and rounded. The base list is a
  * source of numbers only: its status, window and targets do not matter here.
  */
-export function lookupEntry(index: PriceIndex, ref: IndexedList, variant: VariantFacts, depth = 0): EntryLookup {
-  const own = ref.entries.get(variant.variantId);
-  if (own !== undefined) return { entry: own };
+export function lookupEntry(index: PriceIndex, ref: IndexedList, variant: VariantFacts, postings: Postings, depth = 0): EntryLookup {
+  const own = entryIn(postings, ref.idx);
+  if (own !== undefined) return own;
   const rule = ref.list.derived;
-  if (rule == null) return { entry: null, missing: `${ref.label} has no price for ${variant.variantId}` };
+  if (rule == null) return ref.noPrice;
   const miss = scopeMiss(rule.scope, variant);
-  if (miss !== null) return { entry: null, missing: `${ref.label} does not cover ${variant.variantId}: ${miss}` };
+  if (miss !== null) return ref.scopeMiss[miss];
   const baseRef = index.lists.get(rule.baseListId);
-  if (baseRef === undefined) return { entry: null, missing: `${ref.label} derives from missing list ${rule.baseListId}` };
+  if (baseRef === undefined) return `${ref.label} derives from missing list ${rule.baseListId}`;
   if (baseRef.list.currency !== ref.list.currency) {
-    return { entry: null, missing: `${ref.label} derives from ${baseRef.label} in another currency (${baseRef.list.currency})` };
+    return `${ref.label} derives from ${baseRef.label} in another currency (${baseRef.list.currency})`;
   }
-  if (depth >= MAX_DERIVATION_DEPTH) return { entry: null, missing: `${ref.label} has a circular or too deep derivation` };
-  const base = lookupEntry(index, baseRef, variant, depth + 1);
-  if (base.entry === null) return { entry: null, missing: `${ref.label} derives from ${baseRef.label}, which has no price for ${variant.variantId}` };
+  if (depth >= MAX_DERIVATION_DEPTH) return `${ref.label} has a circular or too deep derivation`;
+  const b = lookupEntry(index, baseRef, variant, postings, depth + 1);
+  if (typeof b === 'string') return `${ref.label} derives from ${baseRef.label}, which has no price for this variant`;
   const { adjustment, rounding } = rule;
-  const b = base.entry;
   const tiers = b.tiers.length === 0 ? b.tiers : b.tiers.map((t) => ({ minQty: t.minQty, unitPrice: adjustPrice(t.unitPrice, adjustment, rounding) }));
-  return { entry: { unitPrice: adjustPrice(b.unitPrice, adjustment, rounding), tiers, qtyRules: b.qtyRules } };
+  return { unitPrice: adjustPrice(b.unitPrice, adjustment, rounding), tiers, qtyRules: b.qtyRules };
 }
 
 /** The unit price at `quantity`: the tier with the largest minQty ≤ quantity, else the plain price. */
@@ -69,6 +83,7 @@ export function priceAt(entry: ResolvedEntry, quantity: number): { unitPrice: nu
 
 /** Rows for the buyer: the plain price from 1, then each tier by minQty (a tier from 1 replaces it). */
 export function tierTable(entry: ResolvedEntry): { minQty: number; unitPrice: number }[] {
+  if (entry.tiers.length === 0) return [{ minQty: 1, unitPrice: entry.unitPrice }];
   const tiers = [...entry.tiers].sort((a, b) => a.minQty - b.minQty);
   const rows = tiers.length > 0 && tiers[0]!.minQty <= 1 ? [] : [{ minQty: 1, unitPrice: entry.unitPrice }];
   for (const t of tiers) {

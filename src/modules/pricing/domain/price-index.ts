@@ -1,13 +1,20 @@
-import type { ContractPrice, PriceEntry, PriceList, PricingContext, SourceKind } from './types.ts';
+import type { ContractPrice, PriceEntry, PriceList, PricingContext, SourceKind, TraceCandidate, TraceStep } from './types.ts';
 import { SPECIFICITY } from './types.ts';
 import { formatInstant } from './format.ts';
+import type { ScopeMiss } from './entries.ts';
+import { scopeMissReasons } from './entries.ts';
 
-/** A list with its entries keyed by variant, built once per load. */
+/** A list as the index knows it: its position (for the postings) and its trace texts. */
 export interface IndexedList {
   readonly list: PriceList;
-  readonly entries: ReadonlyMap<string, PriceEntry>;
+  /** Position in {@link PriceIndex.all}; postings refer to lists by it. */
+  readonly idx: number;
   /** "list Trade 2026 (pl_1)" — used in traces. */
   readonly label: string;
+  /** Built once: the reason shared by every line this list does not price. */
+  readonly noPrice: string;
+  /** Built once: why a derived list's scope leaves a variant out. */
+  readonly scopeMiss: Readonly<Record<ScopeMiss, string>>;
 }
 
 interface CompanyTarget {
@@ -16,11 +23,24 @@ interface CompanyTarget {
 }
 
 /**
+ * Every entry of one variant across all lists (parallel arrays: list position, entry). One map
+ * lookup per line finds them all, instead of one lookup per reachable list.
+ */
+export interface Postings {
+  readonly listIdx: readonly number[];
+  readonly entries: readonly PriceEntry[];
+}
+
+export const NO_POSTINGS: Postings = { listIdx: [], entries: [] };
+
+/**
  * Everything resolution needs, keyed so that one line costs a few map lookups: lists by id and by
- * target, contract prices by company then variant.
+ * target, entries by variant, contract prices by company then variant.
  */
 export interface PriceIndex {
   readonly lists: ReadonlyMap<string, IndexedList>;
+  readonly all: readonly IndexedList[];
+  readonly byVariant: ReadonlyMap<string, Postings>;
   readonly byCompany: ReadonlyMap<string, readonly CompanyTarget[]>;
   readonly byGroup: ReadonlyMap<string, readonly IndexedList[]>;
   readonly byChannel: ReadonlyMap<string, readonly IndexedList[]>;
@@ -43,10 +63,19 @@ export function buildPriceIndex(lists: readonly PriceList[], contracts: readonly
   const byChannel = new Map<string, IndexedList[]>();
   const everyone: IndexedList[] = [];
   const base: IndexedList[] = [];
+  const all: IndexedList[] = [];
+  const byVariant = new Map<string, { listIdx: number[]; entries: PriceEntry[] }>();
   for (const list of lists) {
-    const entries = new Map<string, PriceEntry>();
-    for (const e of list.entries) entries.set(e.variantId, e);
-    const ref: IndexedList = { list, entries, label: list.name && list.name !== list.id ? `list ${list.name} (${list.id})` : `list ${list.id}` };
+    const idx = all.length;
+    for (const e of list.entries) {
+      const p = byVariant.get(e.variantId);
+      if (p === undefined) byVariant.set(e.variantId, { listIdx: [idx], entries: [e] });
+      // A variant priced twice in one list (invalid data): the first entry counts.
+      else if (p.listIdx[p.listIdx.length - 1] !== idx) { p.listIdx.push(idx); p.entries.push(e); }
+    }
+    const label = list.name && list.name !== list.id ? `list ${list.name} (${list.id})` : `list ${list.id}`;
+    const ref: IndexedList = { list, idx, label, noPrice: `${label} has no price for this variant`, scopeMiss: scopeMissReasons(label) };
+    all.push(ref);
     byId.set(list.id, ref);
     // The base list applies to everyone by definition; its targets are irrelevant.
     if (list.kind === 'base') { base.push(ref); continue; }
@@ -66,8 +95,9 @@ export function buildPriceIndex(lists: readonly PriceList[], contracts: readonly
   for (const perVariant of byCompanyContracts.values()) {
     for (const arr of perVariant.values()) arr.sort((a, b) => cmpStr(a.reference, b.reference));
   }
-  return { lists: byId, byCompany, byGroup, byChannel, everyone, base, contracts: byCompanyContracts };
+  return { lists: byId, all, byVariant, byCompany, byGroup, byChannel, everyone, base, contracts: byCompanyContracts };
 }
+
 
 export function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -79,10 +109,18 @@ export interface ListCandidate {
   readonly kind: SourceKind;
   /** 0 for direct targets; n for a list inherited from the n-th ancestor (1 = parent). */
   readonly distance: number;
+  /** How the trace names it (built once per context, shared by every line). */
+  readonly candidate: TraceCandidate;
+  /** The step for a line it does not price — one shared readonly object per cart. */
+  readonly noPriceStep: TraceStep;
+  /** Steps for other reasons it does not price a line, shared per reason within the cart. */
+  readonly missSteps: Map<string, TraceStep>;
 }
 
 export interface ExcludedList extends ListCandidate {
   readonly reason: string;
+  /** The step for a line it would have priced, shared like {@link ListCandidate.noPriceStep}. */
+  readonly excludedStep: TraceStep;
 }
 
 /** The lists reaching one context, split once per cart into usable and excluded-with-reason. */
@@ -93,6 +131,13 @@ export interface ContextCandidates {
   readonly excluded: readonly ExcludedList[];
   readonly contracts: ReadonlyMap<string, readonly ContractPrice[]> | undefined;
   readonly index: PriceIndex;
+  /**
+   * By list position: i ≥ 0 → eligible[i]; i ≤ −2 → excluded[−2 − i]; −1 → does not reach.
+   * Lets a line map its postings onto this context's candidates without a lookup per list.
+   */
+  readonly slot: Int32Array;
+  /** Per-line working space (one slot per eligible list), always left empty between lines. */
+  readonly scratch: (PriceEntry | undefined)[];
 }
 
 /** Strategy-independent order among candidates: more specific first, then priority, then id. */
@@ -125,7 +170,8 @@ export function contextCandidates(index: PriceIndex, ctx: PricingContext): Conte
     const prev = best.get(ref.list.id);
     if (prev === undefined || SPECIFICITY[kind] < SPECIFICITY[prev.kind]
       || (SPECIFICITY[kind] === SPECIFICITY[prev.kind] && distance < prev.distance)) {
-      best.set(ref.list.id, { ref, kind, distance });
+      const candidate: TraceCandidate = { kind, listId: ref.list.id, label: ref.label };
+      best.set(ref.list.id, { ref, kind, distance, candidate, noPriceStep: { candidate, considered: false, won: false, reason: ref.noPrice }, missSteps: new Map() });
     }
   };
   for (const t of index.byCompany.get(ctx.companyId) ?? []) offer(t.ref, 'company', 0);
@@ -142,9 +188,13 @@ export function contextCandidates(index: PriceIndex, ctx: PricingContext): Conte
   for (const c of best.values()) {
     const reason = exclusionReason(c.ref, ctx);
     if (reason === null) eligible.push(c);
-    else excluded.push({ ...c, reason });
+    else excluded.push({ ...c, reason, excludedStep: { candidate: c.candidate, considered: false, won: false, reason } });
   }
   eligible.sort(compareCandidates);
   excluded.sort(compareCandidates);
-  return { context: ctx, eligible, excluded, contracts: index.contracts.get(ctx.companyId), index };
+  const slot = new Int32Array(index.all.length).fill(-1);
+  eligible.forEach((c, i) => { slot[c.ref.idx] = i; });
+  excluded.forEach((c, i) => { slot[c.ref.idx] = -2 - i; });
+  const scratch = new Array<PriceEntry | undefined>(eligible.length).fill(undefined);
+  return { context: ctx, eligible, excluded, contracts: index.contracts.get(ctx.companyId), index, slot, scratch };
 }

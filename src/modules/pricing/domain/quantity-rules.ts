@@ -33,9 +33,11 @@ export function validateQuantityRules(rules: QuantityRules, field = 'qtyRules'):
   return problems;
 }
 
+const NONE: readonly QuantityViolation[] = Object.freeze([]);
+
 /** What is wrong with ordering `quantity` under `rules` (empty when the quantity is fine). */
-export function checkQuantity(quantity: number, rules: QuantityRules | undefined): QuantityViolation[] {
-  if (rules === undefined) return [];
+export function checkQuantity(quantity: number, rules: QuantityRules | undefined): readonly QuantityViolation[] {
+  if (rules === undefined) return NONE;
   const out: QuantityViolation[] = [];
   if (rules.min !== undefined && quantity < rules.min) {
     out.push({ code: 'BELOW_MIN', limit: rules.min, message: `order at least ${rules.min}` });
@@ -46,5 +48,5 @@ export function checkQuantity(quantity: number, rules: QuantityRules | undefined
   if (rules.increment !== undefined && rules.increment > 1 && quantity % rules.increment !== 0) {
     out.push({ code: 'NOT_INCREMENT', limit: rules.increment, message: `order in multiples of ${rules.increment}` });
   }
-  return out;
+  return out.length === 0 ? NONE : out;
 }

@@ -162,7 +162,7 @@ describe('strategies', () => {
     ];
     const r = priced(resolve(ls, [], { groupIds: ['a', 'b'], strategy: 'priority' }));
     expect(r.source.listId).toBe('G-HIGH');
-    expect(reasonOf(r, 'list G-TOP')).toBe('list G-TOP has no price for v1');
+    expect(reasonOf(r, 'list G-TOP')).toBe('list G-TOP has no price for this variant');
     expect(reasonOf(r, 'list G-LOW')).toBe('lost to list G-HIGH: priority 5 > 1');
   });
 
@@ -239,7 +239,7 @@ describe('derived lists', () => {
     const d = derived({ scope: { brandIds: ['makita'] } });
     const r = priced(resolve([cost, d], [], { groupIds: ['g'], strategy: 'priority' }));
     expect(r.source.listId).toBe('BASE');
-    expect(reasonOf(r, 'list D')).toBe('list D does not cover v1: not of its brands');
+    expect(reasonOf(r, 'list D')).toBe('list D does not cover this variant: not of its brands');
   });
 
   it('scope by category matches the variant\'s ancestor categories, and by tag', () => {
@@ -265,7 +265,7 @@ describe('derived lists', () => {
     const b = list('B', { kind: 'derived', targets: [], derived: { baseListId: 'A', adjustment: { type: 'percent', value: 1 }, rounding: { type: 'none' } } });
     const r = resolve([base({ v1: 1000 }), a, b], [], { groupIds: ['g'] });
     expect(priced(r).source.listId).toBe('BASE');
-    expect(reasonOf(r, 'list A')).toMatch(/no price for v1|circular/);
+    expect(reasonOf(r, 'list A')).toMatch(/no price for this variant|circular/);
   });
 });
 
@@ -286,7 +286,7 @@ describe('nothing to price', () => {
   it('answers unpriced with a trace instead of throwing', () => {
     const r = resolve([base({ v2: 100 })], [], {});
     expect(r.priced).toBe(false);
-    expect(r.trace.map((s) => s.reason)).toEqual(['list BASE has no price for v1']);
+    expect(r.trace.map((s) => s.reason)).toEqual(['list BASE has no price for this variant']);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses quantity %s', (q) => {

@@ -1,7 +1,7 @@
 import type {
-  PriceIndex, ContextCandidates, ListCandidate,
+  PriceIndex, ContextCandidates,
 } from './price-index.ts';
-import { contextCandidates } from './price-index.ts';
+import { NO_POSTINGS, contextCandidates } from './price-index.ts';
 import type {
   PricingContext, Resolution, SourceKind, TraceCandidate, TraceStep, VariantFacts,
 } from './types.ts';
@@ -26,6 +26,8 @@ interface Competitor {
   readonly entry: ResolvedEntry;
   readonly unitPrice: number;
   readonly tierMin: number | null;
+  /** Where its step goes in the trace. */
+  readonly slot: number;
 }
 
 const KIND_WORDS: Readonly<Record<SourceKind, string>> = {
@@ -39,10 +41,6 @@ const KIND_WORDS: Readonly<Record<SourceKind, string>> = {
 };
 
 const PRIORITY_ORDER = 'contract > company > inherited company > group > channel > everyone > base';
-
-function listCandidate(c: ListCandidate): TraceCandidate {
-  return { kind: c.kind, listId: c.ref.list.id, label: c.ref.label };
-}
 
 /** Why `w` beats `l` when their prices do not decide (or under the priority strategy). */
 function orderWhy(w: Competitor, l: Competitor, strategy: 'lowest' | 'priority'): string {
@@ -69,7 +67,8 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
   if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a positive whole number, got ${quantity}`);
   const ctx = cc.context;
   const vid = variant.variantId;
-  const steps: { step: Omit<TraceStep, 'won' | 'reason'> & { reason?: string }; competitor?: Competitor }[] = [];
+  // Steps of candidates that compete are filled in once the winner is known (slot = index here).
+  const trace: (TraceStep | null)[] = [];
   const competitors: Competitor[] = [];
 
   // Contract prices: the company's own, same currency, not expired.
@@ -77,39 +76,61 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
   for (const c of cc.contracts?.get(vid) ?? []) {
     const candidate: TraceCandidate = { kind: 'contract', listId: null, contractRef: c.reference, label: `contract ${c.reference}` };
     if (c.currency !== ctx.currency) {
-      steps.push({ step: { candidate, considered: false, reason: `${candidate.label} is in ${c.currency}, not ${ctx.currency}` } });
+      trace.push({ candidate, considered: false, won: false, reason: `${candidate.label} is in ${c.currency}, not ${ctx.currency}` });
     } else if (t >= c.validTo.getTime()) {
-      steps.push({ step: { candidate, considered: false, reason: `${candidate.label} expired: valid to ${formatInstant(c.validTo)}` } });
+      trace.push({ candidate, considered: false, won: false, reason: `${candidate.label} expired: valid to ${formatInstant(c.validTo)}` });
     } else {
       const entry: ResolvedEntry = { unitPrice: c.unitPrice, tiers: c.tiers ?? [] };
       const at = priceAt(entry, quantity);
-      const comp: Competitor = { candidate, kind: 'contract', distance: 0, priority: 0, entry, unitPrice: at.unitPrice, tierMin: at.tierMin };
-      competitors.push(comp);
-      steps.push({ step: { candidate, considered: true, unitPrice: at.unitPrice }, competitor: comp });
+      competitors.push({ candidate, kind: 'contract', distance: 0, priority: 0, entry, unitPrice: at.unitPrice, tierMin: at.tierMin, slot: trace.length });
+      trace.push(null);
     }
   }
 
-  // Usable lists, already in priority-strategy order.
-  for (const c of cc.eligible) {
-    const candidate = listCandidate(c);
-    const found = lookupEntry(cc.index, c.ref, variant);
-    if (found.entry === null) {
-      steps.push({ step: { candidate, considered: false, reason: found.missing } });
-      continue;
+  // One pass over the variant's postings marks which reachable lists have their own entry for it.
+  const postings = cc.index.byVariant.get(vid) ?? NO_POSTINGS;
+  // `own` is the context's scratch array, cleared again below before returning.
+  const own = cc.scratch;
+  let excludedHits: number[] | null = null;
+  for (let i = 0; i < postings.listIdx.length; i++) {
+    const s = cc.slot[postings.listIdx[i]!]!;
+    if (s >= 0) own[s] = postings.entries[i];
+    else if (s <= -2) (excludedHits ??= []).push(-2 - s);
+  }
+
+  try {
+    // Usable lists, already in priority-strategy order.
+    for (let i = 0; i < cc.eligible.length; i++) {
+      const c = cc.eligible[i]!;
+      let found: ResolvedEntry | string | undefined = own[i];
+      if (found === undefined) {
+        if (c.ref.list.derived == null) { trace.push(c.noPriceStep); continue; }
+        found = lookupEntry(cc.index, c.ref, variant, postings);
+        if (typeof found === 'string') {
+          let step = c.missSteps.get(found);
+          if (step === undefined) { step = { candidate: c.candidate, considered: false, won: false, reason: found }; c.missSteps.set(found, step); }
+          trace.push(step);
+          continue;
+        }
+      }
+      const at = priceAt(found, quantity);
+      competitors.push({
+        candidate: c.candidate, kind: c.kind, distance: c.distance, priority: c.ref.list.priority, entry: found, unitPrice: at.unitPrice, tierMin: at.tierMin, slot: trace.length,
+      });
+      trace.push(null);
     }
-    const at = priceAt(found.entry, quantity);
-    const comp: Competitor = {
-      candidate, kind: c.kind, distance: c.distance, priority: c.ref.list.priority, entry: found.entry, unitPrice: at.unitPrice, tierMin: at.tierMin,
-    };
-    competitors.push(comp);
-    steps.push({ step: { candidate, considered: true, unitPrice: at.unitPrice }, competitor: comp });
+  } finally {
+    // Leave the scratch empty for the next line, even if a derived price overflowed.
+    for (let i = 0; i < postings.listIdx.length; i++) {
+      const s = cc.slot[postings.listIdx[i]!]!;
+      if (s >= 0) own[s] = undefined;
+    }
   }
 
   // Lists that reach the company but cannot be used; shown only when they would have priced it.
-  for (const c of cc.excluded) {
-    if (c.ref.entries.has(vid) || c.ref.list.derived != null) {
-      steps.push({ step: { candidate: listCandidate(c), considered: false, reason: c.reason } });
-    }
+  for (let i = 0; i < cc.excluded.length; i++) {
+    const c = cc.excluded[i]!;
+    if (c.ref.list.derived != null || (excludedHits !== null && excludedHits.includes(i))) trace.push(c.excludedStep);
   }
 
   const strategy = ctx.strategy;
@@ -120,29 +141,26 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
   }
 
   if (winner === undefined) {
-    return { priced: false, variantId: vid, quantity, currency: ctx.currency, trace: steps.map((s) => ({ ...s.step, won: false, reason: s.step.reason ?? '' })) };
+    return { priced: false, variantId: vid, quantity, currency: ctx.currency, trace: trace as TraceStep[] };
   }
 
   const w = winner;
   const cur = ctx.currency;
-  const trace: TraceStep[] = steps.map(({ step, competitor }) => {
-    if (competitor === undefined) return { ...step, won: false, reason: step.reason ?? '' };
-    if (competitor === w) {
-      const reason = strategy === 'priority'
+  for (const comp of competitors) {
+    let reason: string;
+    if (comp === w) {
+      reason = strategy === 'priority'
         ? `first to price it under the priority strategy (${PRIORITY_ORDER})`
         : competitors.length === 1 ? 'the only candidate that prices it' : `lowest price of ${competitors.length} candidates`;
-      return { ...step, won: true, reason };
-    }
-    let reason: string;
-    if (strategy === 'lowest' && competitor.unitPrice > w.unitPrice) {
-      reason = `lost to ${w.candidate.label}: ${formatAmount(competitor.unitPrice, cur)} > ${formatAmount(w.unitPrice, cur)}`;
+    } else if (strategy === 'lowest' && comp.unitPrice > w.unitPrice) {
+      reason = `lost to ${w.candidate.label}: ${formatAmount(comp.unitPrice, cur)} > ${formatAmount(w.unitPrice, cur)}`;
     } else if (strategy === 'lowest') {
-      reason = `lost to ${w.candidate.label} on a tie at ${formatAmount(w.unitPrice, cur)}: ${orderWhy(w, competitor, strategy)}`;
+      reason = `lost to ${w.candidate.label} on a tie at ${formatAmount(w.unitPrice, cur)}: ${orderWhy(w, comp, strategy)}`;
     } else {
-      reason = `lost to ${w.candidate.label}: ${orderWhy(w, competitor, strategy)}`;
+      reason = `lost to ${w.candidate.label}: ${orderWhy(w, comp, strategy)}`;
     }
-    return { ...step, won: false, reason };
-  });
+    trace[comp.slot] = { candidate: comp.candidate, considered: true, won: comp === w, reason, unitPrice: comp.unitPrice };
+  }
 
   const lineTotal = w.unitPrice * quantity;
   if (!Number.isSafeInteger(lineTotal)) throw new RangeError(`line total ${w.unitPrice} × ${quantity} exceeds safe integer minor units`);
@@ -161,7 +179,7 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
       : { kind: w.kind, listId: w.candidate.listId },
     tier: w.tierMin === null ? null : { minQty: w.tierMin },
     qtyRuleViolations: checkQuantity(quantity, w.entry.qtyRules),
-    trace,
+    trace: trace as TraceStep[],
     tierTable: tierTable(w.entry),
     basePrice,
   };
