@@ -120,7 +120,7 @@ describe('store: my company, its subtree, locations and users', () => {
   });
 
   it('lets a company admin add, change and remove users, keeping the last admin', async () => {
-    const added = await req(subAdmin, 'POST', '/api/store/company/users', { email: 'new.approver@sub.test', name: 'Nadia', role: 'approver', locationIds: [subLoc.id] });
+    const added = await req(subAdmin, 'POST', '/api/store/company/users', { email: 'new.approver@sub.test', name: 'Nadia', role: 'approver', password: 'nadia password 1', locationIds: [subLoc.id] });
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ role: 'approver', locationIds: [subLoc.id], companyId: sub.id });
     const badLoc = await req(subAdmin, 'POST', '/api/store/company/users', { email: 'x@sub.test', name: 'X', role: 'buyer', locationIds: [siblingLoc.id] });
@@ -128,7 +128,11 @@ describe('store: my company, its subtree, locations and users', () => {
     expect(badLoc.json().field).toBe('locationIds');
     const changed = await req(subAdmin, 'PATCH', `/api/store/company/users/${added.json().id}`, { role: 'viewer', locationIds: [] });
     expect(changed.json()).toMatchObject({ role: 'viewer', locationIds: [] });
+    const nadia = await loginBuyer(t.app, 'new.approver@sub.test', 'nadia password 1');
+    expect((await req(nadia, 'GET', '/api/store/auth/me')).json().role).toBe('viewer');
     expect((await req(subAdmin, 'DELETE', `/api/store/company/users/${added.json().id}`)).statusCode).toBe(204);
+    // Removed from the company she was acting for: her session no longer opens anything.
+    expect((await req(nadia, 'GET', '/api/store/company')).statusCode).toBe(401);
     expect((await req(subAdmin, 'GET', '/api/store/company/users')).json().items.map((u: { id: string }) => u.id)).not.toContain(added.json().id);
 
     const me = (await req(subAdmin, 'GET', '/api/store/auth/me')).json();

@@ -148,6 +148,13 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await post('/api/store/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 
+  it('answers unknown emails exactly like real ones, lockout included, so accounts cannot be enumerated', async () => {
+    const email = 'nobody-at-all@example.test';
+    const codes: number[] = [];
+    for (let i = 0; i <= t.config.LOGIN_MAX_FAILURES; i++) codes.push((await post('/api/store/auth/login', { email, password: 'some password' })).statusCode);
+    expect(codes).toEqual([...Array(t.config.LOGIN_MAX_FAILURES - 1).fill(401), 423, 423]);
+  });
+
   it('locks staff accounts too', async () => {
     const { email } = await makeStaff(t);
     for (let i = 0; i < t.config.LOGIN_MAX_FAILURES; i++) await post('/api/admin/auth/login', { email, password: 'wrong password here' });

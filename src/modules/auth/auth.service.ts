@@ -100,19 +100,17 @@ export async function staffSessionView(ctx: Ctx, staffId: string, csrfToken: str
 
 async function verifyLogin(ctx: Ctx, env: AuthEnv, kind: SessionKind, email: string, password: string): Promise<Login> {
   const login = await findLogin(ctx, kind, email);
-  if (!login) {
-    await verifyPassword(await dummy(), password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  const who = principal(kind, login.id);
+  // Unknown emails go through the same steps — lockout included — so neither timing nor a 423
+  // tells an attacker which emails have an account.
+  const who = login ? principal(kind, login.id) : `${kind}-unknown:${sha256(email.trim().toLowerCase())}`;
   const now = ctx.clock.now();
   const lock = await lockoutOf(ctx.db, who);
   if (lock?.lockedUntil && lock.lockedUntil > now) {
     const retryAfter = Math.ceil((lock.lockedUntil.getTime() - now.getTime()) / 1000);
     throw new AppError('ACCOUNT_LOCKED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} min or reset your password`, undefined, { retryAfter });
   }
-  const ok = await verifyPassword(login.passwordHash ?? (await dummy()), password);
-  if (!ok || !login.passwordHash || !login.active) {
+  const ok = await verifyPassword(login?.passwordHash ?? (await dummy()), password);
+  if (!login || !ok || !login.passwordHash || !login.active) {
     const lockUntil = new Date(now.getTime() + env.config.LOGIN_LOCK_MINUTES * 60_000);
     const { locked } = await recordFailure(ctx.db, who, env.config.LOGIN_MAX_FAILURES, lockUntil, now);
     if (locked) throw new AppError('ACCOUNT_LOCKED', `Too many failed sign-ins; try again in ${env.config.LOGIN_LOCK_MINUTES} min or reset your password`, undefined, { retryAfter: env.config.LOGIN_LOCK_MINUTES * 60 });
