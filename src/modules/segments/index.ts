@@ -27,7 +27,7 @@ export { check, type CheckOptions } from './domain/check.ts';
 export { compileRule, type CompileResult } from './domain/compile.ts';
 export type { RuleError } from './domain/diagnostics.ts';
 export { compileToPredicate, evaluate, type Predicate } from './domain/evaluate.ts';
-export { explain, type ExplainNode, type ExplainValue, type Explanation } from './domain/explain.ts';
+export { explain, type ExplainNode, type ExplainOptions, type ExplainValue, type Explanation } from './domain/explain.ts';
 export type { CompanyAttributes, CompanyFacts, CompanyMetrics, CustomValue, MoneyByCurrency } from './domain/facts.ts';
 export { MAX_DEPTH, MAX_SOURCE_LENGTH, parse, type ParseResult } from './domain/parser.ts';
 export { countMatches, diffMembership, matchingIds, type DiffOptions, type MembershipDiff } from './domain/preview.ts';

@@ -115,4 +115,10 @@ describe('explain', () => {
     const sources = ['industry = "construction" and spend_90d >= 50000.00 PKR', 'not (tags contains "vip" or region is null)', 'order_count_90d = 0 or average_order_value < 1.00 USD'];
     for (const s of sources) for (const f of [big, small, dollarOnly]) expect(explain(rule(s), f).matched).toBe(evaluate(rule(s), f));
   });
+
+  it('names the group and the companies when the caller knows them', () => {
+    const names: Record<string, string> = { [ROOT]: 'Acme Holdings' };
+    const e = explain(rule(`descendant_of("${ROOT}") and child_of("${OTHER}")`), big, { groupName: 'Acme family', companyName: (id) => names[id] });
+    expect(e.sentence).toBe(`not in Acme family because company is not a direct child of ${OTHER} (its parent is Acme Holdings (${ROOT}))`);
+  });
 });

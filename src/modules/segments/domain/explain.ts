@@ -44,6 +44,13 @@ export interface Explanation {
   readonly reason: ExplainNode;
 }
 
+export interface ExplainOptions {
+  /** The group's name for the sentence ("in Big builders because …"); "group" by default. */
+  readonly groupName?: string;
+  /** Shows company ids in hierarchy conditions as "Name (cmp_…)" when it returns a name. */
+  readonly companyName?: (id: string) => string | undefined;
+}
+
 const SYMBOL: Record<CompareOp, string> = { '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 const OPPOSITE: Record<CompareOp, CompareOp> = { '=': '!=', '!=': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 const MAX_LIST = 10;
@@ -121,7 +128,7 @@ function observedValue(subject: Subject, raw: unknown, lit: Literal, scalar: unk
   return subject.kind === 'attribute' && typeof scalar !== 'undefined' ? (scalar as ExplainValue) : jsonValue(raw);
 }
 
-function leaf(expr: Expr, facts: CompanyFacts): Omit<Draft, 'children' | 'expr' | 'rule' | 'result'> {
+function leaf(expr: Expr, facts: CompanyFacts, options: ExplainOptions): Omit<Draft, 'children' | 'expr' | 'rule' | 'result'> {
   switch (expr.kind) {
     case 'compare':
     case 'in': {
@@ -161,31 +168,35 @@ function leaf(expr: Expr, facts: CompanyFacts): Omit<Draft, 'children' | 'expr' 
     }
     case 'hierarchy': {
       const holds = compileToPredicate(expr)(facts);
-      if (expr.relation === 'descendant_of') return { text: `company is ${holds ? '' : 'not '}a descendant of ${expr.companyId}` };
-      if (holds) return { text: `company is a direct child of ${expr.companyId}` };
+      const company = (id: string) => {
+        const name = options.companyName?.(id);
+        return name ? `${name} (${id})` : id;
+      };
+      if (expr.relation === 'descendant_of') return { text: `company is ${holds ? '' : 'not '}a descendant of ${company(expr.companyId)}` };
+      if (holds) return { text: `company is a direct child of ${company(expr.companyId)}` };
       const parent = facts.ancestors[facts.ancestors.length - 1];
-      return { text: `company is not a direct child of ${expr.companyId} (${parent ? `its parent is ${parent}` : 'it has no parent'})` };
+      return { text: `company is not a direct child of ${company(expr.companyId)} (${parent ? `its parent is ${company(parent)}` : 'it has no parent'})` };
     }
     default:
       return { text: '' };
   }
 }
 
-function draft(expr: Expr, facts: CompanyFacts): Draft {
+function draft(expr: Expr, facts: CompanyFacts, options: ExplainOptions): Draft {
   const rule = print(expr);
   switch (expr.kind) {
     case 'and':
     case 'or': {
-      const children = expr.operands.map((o) => draft(o, facts));
+      const children = expr.operands.map((o) => draft(o, facts, options));
       const result = expr.kind === 'and' ? children.every((c) => c.result) : children.some((c) => c.result);
       return { text: expr.kind === 'and' ? 'all of' : 'any of', rule, result, children, expr };
     }
     case 'not': {
-      const child = draft(expr.operand, facts);
+      const child = draft(expr.operand, facts, options);
       return { text: 'not', rule, result: !child.result, children: [child], expr };
     }
     default:
-      return { ...leaf(expr, facts), rule, result: compileToPredicate(expr)(facts), children: [], expr };
+      return { ...leaf(expr, facts, options), rule, result: compileToPredicate(expr)(facts), children: [], expr };
   }
 }
 
@@ -208,9 +219,10 @@ function finish(d: Draft, deciding: boolean, reasons: string[]): ExplainNode {
  * Explains the rule's outcome for one company: `matched` always equals `evaluate(ast, facts)`; the
  * sentence names the deciding conditions with the values that decided them.
  */
-export function explain(ast: Expr, facts: CompanyFacts): Explanation {
+export function explain(ast: Expr, facts: CompanyFacts, options: ExplainOptions = {}): Explanation {
   const reasons: string[] = [];
-  const reason = finish(draft(ast, facts), true, reasons);
-  const sentence = `${reason.result ? 'in group' : 'not in group'} because ${reasons.join(' and ')}`;
+  const reason = finish(draft(ast, facts, options), true, reasons);
+  const group = options.groupName ?? 'group';
+  const sentence = `${reason.result ? 'in' : 'not in'} ${group} because ${reasons.join(' and ')}`;
   return { matched: reason.result, sentence, reasons, reason };
 }

@@ -158,7 +158,7 @@ class Parser {
     }
     this.pos++;
     const close = this.expectClose(relation);
-    return { kind: 'hierarchy', relation, companyId: (arg as { value: string }).value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
+    return { kind: 'hierarchy', relation, companyId: arg.value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
   }
 
   private custom(name: Token): Subject {
@@ -169,7 +169,7 @@ class Parser {
     }
     this.pos++;
     const close = this.expectClose('custom');
-    return { kind: 'custom', field: (arg as { value: string }).value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
+    return { kind: 'custom', field: arg.value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
   }
 
   private condition(subject: Subject): Expr {
@@ -290,7 +290,7 @@ class Parser {
     }
     this.pos++;
     const close = this.expectClose('date');
-    return { kind: 'date', value: (arg as { value: string }).value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
+    return { kind: 'date', value: arg.value, span: { offset: name.offset, length: close.offset + 1 - name.offset } };
   }
 
   private numberOrMoney(start: number, negative: boolean): Literal {
@@ -306,7 +306,7 @@ class Parser {
         const minor = toMinorUnits(num.text, upper);
         if ('error' in minor) this.fail(num, `expected a money amount like 50000.00 ${upper}, got ${num.text} ${upper}`, ['money amount'], minor.error);
         this.pos++;
-        const amount = (minor as { amount: number }).amount;
+        const amount = minor.amount;
         return { kind: 'money', amount: negative && amount !== 0 ? -amount : amount, currency: upper, span: { offset: start, length: cur.offset + cur.length - start } };
       }
     }
