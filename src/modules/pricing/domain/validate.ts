@@ -47,8 +47,10 @@ export function validatePriceList(list: PriceList): RuleProblem[] {
   if (d != null) {
     if (d.baseListId === list.id) problems.push({ field: 'derived.baseListId', message: 'a list cannot derive from itself' });
     const a = d.adjustment;
-    if (a.type === 'percent' && !(Number.isFinite(a.value) && a.value <= 100 && a.value >= -1000 && Number.isInteger(Math.round(a.value * 100)) && Math.abs(a.value * 100 - Math.round(a.value * 100)) < 1e-9)) {
-      problems.push({ field: 'derived.adjustment.value', message: 'percent off must be at most 100 with at most two decimals' });
+    // Percent is applied as whole basis points, so more than two decimals would be silently rounded.
+    const bp = a.value * 100;
+    if (a.type === 'percent' && !(Number.isFinite(a.value) && a.value <= 100 && a.value >= -1000 && Math.abs(bp - Math.round(bp)) < 1e-6)) {
+      problems.push({ field: 'derived.adjustment.value', message: 'percent off must be between -1000 and 100 with at most two decimals' });
     }
     if (a.type === 'amount' && !Number.isSafeInteger(a.value)) problems.push({ field: 'derived.adjustment.value', message: 'amount off must be whole minor units' });
     const r = d.rounding;
