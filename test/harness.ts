@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { Mailer, MailMessage } from '../src/lib/mailer.ts';
 import { smtpMailer } from '../src/lib/mailer.ts';
+import { pgTemplateName, readPgliteTemplate } from './template.ts';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or — when
@@ -15,14 +16,16 @@ import { smtpMailer } from '../src/lib/mailer.ts';
 export async function createTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await migrate(database);
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: readPgliteTemplate() });
+    await migrate(database); // a no-op on the template; applies everything without one
     return { database, drop: () => database.close() };
   }
   const name = `precis_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = pgTemplateName();
+  const hasTemplate = (await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount;
+  await admin.query(hasTemplate ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

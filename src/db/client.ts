@@ -28,6 +28,8 @@ export interface Database {
   withConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dump?(): Promise<Blob>;
 }
 
 export interface Connection {
@@ -39,16 +41,18 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; `memory://` for a throw-away database (tests). */
   dataDir?: string;
+  /** PGlite only: start from this data-directory tarball (a migrated template) instead of initdb. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 20) : openPglite(opts.dataDir ?? './data');
+  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 20) : openPglite(opts.dataDir ?? './data', opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent } });
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent }, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -77,6 +81,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async close() {
       await client.close();
+    },
+    async dump() {
+      return client.dumpDataDir('none');
     },
   };
 }
