@@ -43,6 +43,6 @@ export function demoSignIns(): DemoSignIn[] {
     email: s.email,
     password: DEMO_PASSWORD,
   }));
-  const buyers = DEMO_BUYERS.map((b) => ({ role: `Buyer (${b.role}) ${DEMO_COMPANIES[b.company].legalName}`, email: b.email, password: DEMO_PASSWORD }));
+  const buyers = DEMO_BUYERS.map((b) => ({ role: `Company ${b.role} at ${DEMO_COMPANIES[b.company].legalName}`, email: b.email, password: DEMO_PASSWORD }));
   return [...staff, ...buyers];
 }

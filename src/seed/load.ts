@@ -77,14 +77,8 @@ export async function loadDataset(database: Database, data: SeedDataset, opts: {
       run: (c, onBatch) =>
         bulkInsert(c, companyLocations, data.locations.map((l) => ({ id: l.id, companyId: l.companyId, name: l.name, line1: l.line1, line2: l.line2, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country, phone: l.phone, isBillTo: l.isBilling, isShipTo: l.isShipping, isDefault: l.isDefault })), { onBatch }),
     },
-    {
-      stage: 'buyers',
-      count: data.buyers.length * 2,
-      run: async (c, onBatch) => {
-        await bulkInsert(c, companyUsers, data.buyers.map((b) => ({ id: b.id, email: b.email, name: b.name, locale: b.locale, passwordHash: opts.passwordHash })), { onBatch });
-        await bulkInsert(c, companyMemberships, data.buyers.map((b) => ({ userId: b.id, companyId: b.companyId, role: b.role })), { onBatch });
-      },
-    },
+    { stage: 'buyers', count: data.buyers.length, run: (c, onBatch) => bulkInsert(c, companyUsers, data.buyers.map((b) => ({ id: b.id, email: b.email, name: b.name, locale: b.locale, passwordHash: opts.passwordHash })), { onBatch }) },
+    { stage: 'memberships', count: data.buyers.length, run: (c, onBatch) => bulkInsert(c, companyMemberships, data.buyers.map((b) => ({ userId: b.id, companyId: b.companyId, role: b.role })), { onBatch }) },
     { stage: 'brands', count: data.brands.length, run: (c, onBatch) => bulkInsert(c, brands, data.brands.map((b) => ({ id: b.id, name: b.name, slug: b.slug })), { onBatch }) },
     {
       stage: 'categories',

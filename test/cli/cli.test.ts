@@ -40,7 +40,7 @@ describe('precis CLI: usage', () => {
     const ok = await run(process.execPath, [BIN, 'help', 'create-staff'], { env: { ...process.env, ...t.env } });
     expect(ok.stdout).toContain('--password');
     await expect(run(process.execPath, [BIN, 'seed', '--scale', 'huge'], { env: { ...process.env, ...t.env } })).rejects.toMatchObject({ code: 2 });
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('precis CLI: migrate, create-staff, import and export', () => {
