@@ -1,6 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AdminLayout } from './admin-layout.tsx';
 import { AdminSignInPage, AdminForgotPasswordPage, AdminResetPasswordPage } from './auth-pages.tsx';
+import { ProductsPage } from './products-page.tsx';
+import { ProductEditPage } from './product-edit-page.tsx';
+import { CategoriesPage } from './categories-page.tsx';
+import { InventoryPage } from './inventory-page.tsx';
+import { CompaniesPage } from './companies-page.tsx';
+import { CompanyDetailPage } from './company-detail-page.tsx';
+import { StaffPage } from './staff-page.tsx';
 import { ApiKeysPage } from './api-keys-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
@@ -11,7 +18,15 @@ export default function AdminApp() {
       <Route path="forgot-password" element={<AdminForgotPasswordPage />} />
       <Route path="reset-password" element={<AdminResetPasswordPage />} />
       <Route element={<AdminLayout />}>
-        <Route index element={<Navigate to="api-keys" replace />} />
+        <Route index element={<Navigate to="companies" replace />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="products/new" element={<ProductEditPage />} />
+        <Route path="products/:id" element={<ProductEditPage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="inventory" element={<InventoryPage />} />
+        <Route path="companies" element={<CompaniesPage />} />
+        <Route path="companies/:id" element={<CompanyDetailPage />} />
+        <Route path="staff" element={<StaffPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>

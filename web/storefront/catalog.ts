@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../api/client.ts';
 
 export type CategoryNode = ResponseOf<'/api/store/categories', 'get'>[number];
@@ -40,6 +40,8 @@ export function useProductSearch(p: SearchParams) {
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Keep showing the current results and facets while a refined search loads (no flash).
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -59,10 +59,10 @@ function Facets({ facets, params, set }: { facets: SearchResult['facets']; param
             {facets.brands.map((b) => (
               <Checkbox
                 key={b.id}
+                wrapperProps={{ 'data-testid': 'facet-brand' }}
                 size="sm"
                 checked={params.brand === b.id}
                 onChange={() => set('brand', params.brand === b.id ? null : b.id)}
-                data-testid="facet-brand"
                 label={
                   <Group gap={6} wrap="nowrap">
                     <span>{b.name}</span>
@@ -78,10 +78,10 @@ function Facets({ facets, params, set }: { facets: SearchResult['facets']; param
             {a.values.map((v) => (
               <Checkbox
                 key={v.value}
+                wrapperProps={{ 'data-testid': 'facet-attribute' }}
                 size="sm"
                 checked={params.attr.includes(`${a.name}:${v.value}`)}
                 onChange={() => toggleAttr(a.name, v.value)}
-                data-testid="facet-attribute"
                 label={
                   <Group gap={6} wrap="nowrap">
                     <span>{v.value}</span>
