@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from './ast.ts';
 import { compileRule } from './compile.ts';
-import { compileToPredicate, evaluate } from './evaluate.ts';
+import { ATTRIBUTES } from './catalogue.ts';
+import { compileToPredicate, evaluate, READER_NAMES, subjectReader } from './evaluate.ts';
 import type { CompanyFacts } from './facts.ts';
 
 const ROOT = 'cmp_01jd0000000000000000000000';
@@ -133,5 +134,14 @@ describe('rule evaluation', () => {
     const stored: Expr = { kind: 'compare', op: '=', subject: { kind: 'attribute', name: 'retired_field' }, value: { kind: 'string', value: 'x' } };
     expect(evaluate(stored, acme)).toBe(false);
     expect(evaluate({ kind: 'not', operand: stored }, acme)).toBe(true);
+  });
+
+  it('has a reader for every attribute in the catalogue, reading where the catalogue says', () => {
+    expect([...READER_NAMES].sort()).toEqual(ATTRIBUTES.map((a) => a.name).sort());
+    for (const a of ATTRIBUTES) {
+      const facts: CompanyFacts =
+        a.source === 'company' ? company({ id: 'probe' }) : a.source === 'metrics' ? company({ metrics: { [a.name]: 'probe' } }) : company({ attributes: { [a.name]: 'probe' } });
+      expect([a.name, subjectReader({ kind: 'attribute', name: a.name }).read(facts)]).toEqual([a.name, 'probe']);
+    }
   });
 });

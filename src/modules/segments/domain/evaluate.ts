@@ -26,16 +26,56 @@ type Scalar = string | number | boolean;
 /** Reads a comparable scalar for one literal kind; undefined means missing (or the wrong type). */
 type ScalarReader = (facts: CompanyFacts) => Scalar | undefined;
 
+type Reader = (facts: CompanyFacts) => unknown;
+
+/**
+ * One accessor per catalogue name, each its own function with a fixed property name: V8 keeps every
+ * one monomorphic, where a shared `(f) => f.attributes[name]` turns megamorphic across 30 names.
+ */
+const READERS: Readonly<Record<string, Reader>> = {
+  id: (f) => f.id,
+  parent_id: (f) => f.attributes.parent_id,
+  industry: (f) => f.attributes.industry,
+  country: (f) => f.attributes.country,
+  region: (f) => f.attributes.region,
+  tags: (f) => f.attributes.tags,
+  contract_tier: (f) => f.attributes.contract_tier,
+  payment_terms: (f) => f.attributes.payment_terms,
+  created_at: (f) => f.attributes.created_at,
+  depth: (f) => f.attributes.depth,
+  currency: (f) => f.attributes.currency,
+  status: (f) => f.attributes.status,
+  spend_30d: (f) => f.metrics.spend_30d,
+  spend_90d: (f) => f.metrics.spend_90d,
+  spend_365d: (f) => f.metrics.spend_365d,
+  spend_lifetime: (f) => f.metrics.spend_lifetime,
+  order_count_30d: (f) => f.metrics.order_count_30d,
+  order_count_90d: (f) => f.metrics.order_count_90d,
+  order_count_365d: (f) => f.metrics.order_count_365d,
+  order_count_lifetime: (f) => f.metrics.order_count_lifetime,
+  average_order_value: (f) => f.metrics.average_order_value,
+  first_order_at: (f) => f.metrics.first_order_at,
+  last_order_at: (f) => f.metrics.last_order_at,
+  categories_bought: (f) => f.metrics.categories_bought,
+  brands_bought: (f) => f.metrics.brands_bought,
+  open_quote_count: (f) => f.metrics.open_quote_count,
+  overdue_invoice_amount: (f) => f.metrics.overdue_invoice_amount,
+};
+
+/** Names the evaluator reads directly (a test holds this equal to the catalogue). */
+export const READER_NAMES: readonly string[] = Object.keys(READERS);
+
 /** The catalogue entry (if any) and raw value reader for a subject. */
-export function subjectReader(subject: Subject): { def: AttributeDef | undefined; read: (facts: CompanyFacts) => unknown } {
+export function subjectReader(subject: Subject): { def: AttributeDef | undefined; read: Reader } {
   if (subject.kind === 'custom') {
     const field = subject.field;
     return { def: undefined, read: (f) => f.custom?.[field] };
   }
   const name = subject.name;
   const def = attributeDef(name);
-  if (def?.source === 'company') return { def, read: (f) => f.id };
-  if (def?.source === 'metrics') return { def, read: (f) => (f.metrics as Readonly<Record<string, unknown>>)[name] };
+  const read = Object.hasOwn(READERS, name) ? READERS[name] : undefined;
+  if (read) return { def, read };
+  // Not in the catalogue (a retired attribute in a stored rule): read by name, usually missing.
   return { def, read: (f) => (f.attributes as Readonly<Record<string, unknown>>)[name] };
 }
 
