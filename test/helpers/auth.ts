@@ -4,6 +4,7 @@ import {
   addCompanyUser,
   createCompany,
   createStaff,
+  hashPassword,
   systemCtx,
   type Company,
   type CompanyInput,
@@ -56,6 +57,14 @@ export function loginStaff(app: App, email: string, password = TEST_PASSWORD): P
 
 const uniq = () => randomBytes(4).toString('hex');
 
+// argon2id is deliberately slow; factories hash each distinct password once per test process.
+const hashes = new Map<string, Promise<string>>();
+const hashOf = (password: string) => {
+  let h = hashes.get(password);
+  if (!h) hashes.set(password, (h = hashPassword(password)));
+  return h;
+};
+
 /** Creates a company directly through the accounts service. */
 export function makeCompany(t: Pick<TestApp, 'database'>, overrides: Partial<CompanyInput> = {}): Promise<Company> {
   return createCompany(systemCtx(t.database.db), { legalName: `Company ${uniq()}`, country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi', ...overrides });
@@ -72,7 +81,7 @@ export async function makeBuyer(
     email,
     name: opts.name ?? 'Test Buyer',
     role: opts.role ?? 'buyer',
-    password,
+    passwordHash: await hashOf(password),
     locationIds: opts.locationIds,
   });
   return { user, email, password };
@@ -85,7 +94,7 @@ export async function makeStaff(
 ): Promise<{ staff: Staff; email: string; password: string }> {
   const email = opts.email ?? `staff-${uniq()}@example.test`;
   const password = opts.password ?? TEST_PASSWORD;
-  const staff = await createStaff(systemCtx(t.database.db), { email, name: opts.name ?? 'Test Staff', role: opts.role ?? 'admin', password });
+  const staff = await createStaff(systemCtx(t.database.db), { email, name: opts.name ?? 'Test Staff', role: opts.role ?? 'admin', passwordHash: await hashOf(password) });
   return { staff, email, password };
 }
 

@@ -16,6 +16,8 @@ export interface StaffInput {
   name: string;
   role: StaffRole;
   password?: string;
+  /** An argon2id hash computed elsewhere (seed loader, test factories); never from HTTP input. */
+  passwordHash?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface StaffInput {
 export async function createStaff(ctx: Ctx, input: StaffInput): Promise<Staff> {
   if (!isStaffRole(input.role)) throw new AppError('VALIDATION_FAILED', `Unknown staff role ${input.role}`, 'role');
   if (input.password !== undefined) assertPasswordPolicy(input.password);
-  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  const passwordHash = input.passwordHash ?? (input.password !== undefined ? await hashPassword(input.password) : null);
   return inTx(ctx, async (tx) => {
     const email = normaliseEmail(input.email);
     if (await findStaffByEmail(tx.db, email)) throw new AppError('EMAIL_TAKEN', undefined, 'email');

@@ -43,7 +43,7 @@ async function assertLocations(ctx: Ctx, companyId: string, ids: string[] | unde
  */
 export async function addCompanyUser(ctx: Ctx, companyId: string, input: CompanyUserInput): Promise<CompanyUser> {
   if (input.password !== undefined) assertPasswordPolicy(input.password);
-  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  const passwordHash = input.passwordHash ?? (input.password !== undefined ? await hashPassword(input.password) : null);
   return inTx(ctx, async (tx) => {
     await assertLocations(tx, companyId, input.locationIds);
     const email = normaliseEmail(input.email);

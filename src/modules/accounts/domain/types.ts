@@ -89,6 +89,8 @@ export interface CompanyUserInput {
   name: string;
   role: CompanyRole;
   password?: string;
+  /** An argon2id hash computed elsewhere (seed loader, test factories); never from HTTP input. */
+  passwordHash?: string;
   locale?: string;
   locationIds?: string[];
 }
