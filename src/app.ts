@@ -16,6 +16,7 @@ import { Problem, registerErrorHandler, problem, sendProblem, rejectNonFiniteNum
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerModules } from './http/routes.ts';
+import { registerSurfaceGuards } from './http/guards.ts';
 
 /** What the application is built from; tests pass their own (in-memory database, test SMTP). */
 export interface AppDeps {
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerObservability(app, database);
+  registerSurfaceGuards(app);
   await registerModules(app, { ...deps, clock });
   registerIdempotency(app, database);
 

@@ -52,3 +52,24 @@ export function staffOf(request: FastifyRequest): StaffActor {
   if (a.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
   return a;
 }
+
+/**
+ * The surface rule, enforced before validation for every route under a prefix: `/api/admin/*`
+ * needs a staff session (sign-in and password reset aside) and `/api/integrations/*` an API key.
+ * Route guards then check the specific permission. A route that forgot its guard stays closed,
+ * and a caller without the right identity learns nothing from validation messages.
+ */
+export function registerSurfaceGuards(app: import('fastify').FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    // The matched route's pattern, not the raw URL: percent-encoding cannot dodge the rule.
+    const url = request.routeOptions.url ?? request.url;
+    if (url.startsWith('/api/admin/') && !url.startsWith('/api/admin/auth/')) {
+      const a = request.actor;
+      if (a.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+      if (a.kind !== 'staff') throw new AppError('FORBIDDEN', 'This endpoint is for staff');
+    } else if (url.startsWith('/api/integrations/')) {
+      const a = request.actor;
+      if (a.kind !== 'apiKey') throw new AppError('UNAUTHENTICATED', 'Send an API key: Authorization: Bearer pk_live_…');
+    }
+  });
+}
