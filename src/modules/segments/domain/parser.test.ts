@@ -116,6 +116,8 @@ describe('rule parser: syntax errors point at the problem and say what was expec
     ['"construction" = industry', 1, 1, 0, 'expected a condition (an attribute, custom("…"), descendant_of("…"), child_of("…"), "not" or "("), got string "construction" at 1:1; a rule starts with what it tests, e.g. industry = "construction"'],
     ['spend_90d >= 50,000.00 PKR', 1, 16, 15, 'expected "and", "or" or the end of the rule, got "," at 1:16; write numbers without thousands separators, e.g. 50000.00 PKR'],
     ['spend_90d >= PKR 50000', 1, 14, 13, 'expected a money amount like 5000.00 PKR after >= for spend_90d, got PKR at 1:14; write the amount first: 50000 PKR'],
+    ['created_at < DATE("2026-01-01")', 1, 14, 13, 'expected a date like date("2026-01-31") after < for created_at, got DATE at 1:14; function names are lower case: date("2026-01-31")'],
+    ['Descendant_Of("x")', 1, 1, 0, 'unknown function Descendant_Of, expected one of descendant_of, child_of, custom, date at 1:1; did you mean descendant_of?'],
     ['industry = "a" and', 1, 19, 18, 'expected a condition (an attribute, custom("…"), descendant_of("…"), child_of("…"), "not" or "("), got the end of the rule at 1:19'],
   ])('%j', (source, line, column, offset, message) => {
     const r = parse(source);

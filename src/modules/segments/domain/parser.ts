@@ -276,7 +276,9 @@ class Parser {
     const hint =
       t.kind === 'ident' && isCurrency(t.text) && next.kind === 'number'
         ? `write the amount first: ${next.text} ${t.text}`
-        : t.kind === 'ident'
+        : t.kind === 'ident' && t.text.toLowerCase() === 'date' && next.kind === 'lparen'
+          ? 'function names are lower case: date("2026-01-31")'
+          : t.kind === 'ident'
           ? 'values are literals; strings need double quotes'
           : undefined;
     return this.fail(t, `expected ${expectation} after ${after} for ${label}, got ${describeToken(t)}`, [expectation], hint);
