@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Box, Button, Group, Loader, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconCategory, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { IconCategory, IconPlus } from '@tabler/icons-react';
+import { ForwardChevron } from '../ui/dir-icons.tsx';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert, fieldError } from '../ui/error-alert.tsx';
@@ -35,7 +36,7 @@ function CategoryNode({ c, onAdd }: { c: CategoryRow; onAdd: (parentId: string) 
         style={{ borderBottom: '1px solid var(--mantine-color-gray-1)' }}
       >
         <ActionIcon variant="subtle" color="gray" size="sm" tabIndex={-1} style={{ visibility: c.childCount > 0 ? 'visible' : 'hidden' }} onClick={() => setOpen(!open)} aria-hidden>
-          <IconChevronRight size={16} className="precis-flip-rtl" style={{ transform: open ? 'rotate(90deg)' : undefined }} />
+          <ForwardChevron open={open} />
         </ActionIcon>
         <IconCategory size={18} color="var(--mantine-color-violet-6)" />
         <Text size="sm" fw={500} style={{ flex: 1 }}>

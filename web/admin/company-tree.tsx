@@ -1,7 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Box, Button, Group, Loader, Text } from '@mantine/core';
-import { IconBuilding, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { IconBuilding, IconPlus } from '@tabler/icons-react';
+import { ForwardChevron } from '../ui/dir-icons.tsx';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatCountry, formatNumber } from '../ui/format.ts';
@@ -82,7 +83,7 @@ function TreeNode({ company, level, first, ...props }: TreeProps & { company: Co
           onClick={() => setExpanded(!expanded)}
           data-testid="company-toggle"
         >
-          <IconChevronRight size={16} className="precis-flip-rtl" style={{ transform: expanded ? 'rotate(90deg)' : undefined, transition: 'transform 120ms' }} />
+          <ForwardChevron open={expanded} />
         </ActionIcon>
         <IconBuilding size={18} color="var(--mantine-color-blue-6)" style={{ flexShrink: 0 }} />
         <Anchor component={Link} to={`/admin/companies/${company.id}`} fw={500} size="sm" tabIndex={-1} style={{ flex: 1, minWidth: 0 }} truncate>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconCategory2 } from '@tabler/icons-react';
+import { IconCategory2 } from '@tabler/icons-react';
+import { ForwardArrow } from '../ui/dir-icons.tsx';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -70,7 +71,7 @@ export function HomePage() {
                       {t('store.productCount', { count: c.productCount, formatted: formatNumber(c.productCount, locale) })}
                     </Text>
                   </Stack>
-                  <IconArrowRight size={16} className="precis-flip-rtl" color="var(--mantine-color-gray-5)" />
+                  <ForwardArrow size={16} color="var(--mantine-color-gray-5)" />
                 </Group>
               </Card>
             ))}

@@ -1,8 +1,10 @@
 /**
  * Numbers, money and dates in the reader's locale, always through Intl so digits, separators,
- * currency placement and calendars follow the active language (Arabic-Indic digits in Arabic,
- * Bengali digits in Bengali).
+ * currency placement and calendars follow the active language (Bengali digits in Bengali, the
+ * rupee sign placed as Urdu places it).
  */
+
+import { currencyExponent } from '../../src/lib/money.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -19,9 +21,12 @@ export function formatNumber(value: number, locale: string, options: Intl.Number
   return cached(`${locale}|n|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
-/** How many minor units a currency has (JPY 0, USD 2, KWD 3), as Intl knows it. */
+/**
+ * How many minor units a currency has (JPY 0, USD 2, KWD 3). ISO 4217, shared with the server:
+ * ICU's display digits differ for some (PKR shows 0 decimals but is stored in paisa).
+ */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyExponent(currency);
 }
 
 export interface Money {
@@ -32,7 +37,7 @@ export interface Money {
 /** Money arrives in minor units (cents); shown as the locale writes that currency. */
 export function formatMoney(money: Money, locale: string): string {
   const digits = currencyDigits(money.currency);
-  const f = cached(`${locale}|m|${money.currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }));
+  const f = cached(`${locale}|m|${money.currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
   return f.format(money.amount / 10 ** digits);
 }
 
