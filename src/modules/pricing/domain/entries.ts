@@ -1,5 +1,6 @@
-import type { DerivedScope, PriceEntry, PriceTier, QuantityRules, VariantFacts } from './types.ts';
-import type { IndexedList, PriceIndex, Postings } from './price-index.ts';
+import type { DerivedScope, PriceTier, QuantityRules, VariantFacts } from './types.ts';
+import type { IndexedList, PriceIndex } from './price-index.ts';
+import { entryAt, postingOf } from './entry-store.ts';
 import { adjustPrice } from './rounding.ts';
 
 /** A list's price for one variant, own or derived, with its tiers. */
@@ -11,13 +12,6 @@ export interface ResolvedEntry {
 
 /** Either the entry or (a string) the reason the list does not price the variant. */
 export type EntryLookup = ResolvedEntry | string;
-
-/** The entry of list `idx` among a variant's postings, if any. */
-export function entryIn(postings: Postings, idx: number): PriceEntry | undefined {
-  const ids = postings.listIdx;
-  for (let i = 0; i < ids.length; i++) if (ids[i] === idx) return postings.entries[i];
-  return undefined;
-}
 
 /** Derived lists may build on derived lists; deeper than this is treated as a cycle. */
 export const MAX_DERIVATION_DEPTH = 8;
@@ -50,11 +44,12 @@ export function scopeMissReasons(label: string): Readonly<Record<ScopeMiss, stri
 /**
  * The list's entry for the variant: its own entry if it has one (an explicit override), else for a
  * derived list the base list's entry — tiers included — adjusted and rounded. The base list is a
- * source of numbers only: its status, window and targets do not matter here.
+ * source of numbers only: its status, window and targets do not matter here. `slot` is the
+ * variant's slot in the entry store (−1 when no list prices it).
  */
-export function lookupEntry(index: PriceIndex, ref: IndexedList, variant: VariantFacts, postings: Postings, depth = 0): EntryLookup {
-  const own = entryIn(postings, ref.idx);
-  if (own !== undefined) return own;
+export function lookupEntry(index: PriceIndex, ref: IndexedList, variant: VariantFacts, slot: number, depth = 0): EntryLookup {
+  const own = slot < 0 ? -1 : postingOf(index.store, slot, ref.idx);
+  if (own >= 0) return entryAt(index.store, own);
   const rule = ref.list.derived;
   if (rule == null) return ref.noPrice;
   const miss = scopeMiss(rule.scope, variant);
@@ -65,7 +60,7 @@ export function lookupEntry(index: PriceIndex, ref: IndexedList, variant: Varian
     return `${ref.label} derives from ${baseRef.label} in another currency (${baseRef.list.currency})`;
   }
   if (depth >= MAX_DERIVATION_DEPTH) return `${ref.label} has a circular or too deep derivation`;
-  const b = lookupEntry(index, baseRef, variant, postings, depth + 1);
+  const b = lookupEntry(index, baseRef, variant, slot, depth + 1);
   if (typeof b === 'string') return `${ref.label} derives from ${baseRef.label}, which has no price for this variant`;
   const { adjustment, rounding } = rule;
   const tiers = b.tiers.length === 0 ? b.tiers : b.tiers.map((t) => ({ minQty: t.minQty, unitPrice: adjustPrice(t.unitPrice, adjustment, rounding) }));

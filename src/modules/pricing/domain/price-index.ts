@@ -1,12 +1,17 @@
-import type { ContractPrice, PriceEntry, PriceList, PricingContext, SourceKind, TraceCandidate, TraceStep } from './types.ts';
+import type { ContractPrice, PriceList, PricingContext, SourceKind, TraceCandidate, TraceStep } from './types.ts';
 import { SPECIFICITY } from './types.ts';
 import { formatInstant } from './format.ts';
 import type { ScopeMiss } from './entries.ts';
 import { scopeMissReasons } from './entries.ts';
+import type { EntryStore } from './entry-store.ts';
+import { buildEntryStore } from './entry-store.ts';
+
+/** A list without its entries (those live in the {@link EntryStore}). */
+export type PriceListHeader = Omit<PriceList, 'entries'>;
 
 /** A list as the index knows it: its position (for the postings) and its trace texts. */
 export interface IndexedList {
-  readonly list: PriceList;
+  readonly list: PriceListHeader;
   /** Position in {@link PriceIndex.all}; postings refer to lists by it. */
   readonly idx: number;
   /** "list Trade 2026 (pl_1)" — used in traces. */
@@ -23,24 +28,13 @@ interface CompanyTarget {
 }
 
 /**
- * Every entry of one variant across all lists (parallel arrays: list position, entry). One map
- * lookup per line finds them all, instead of one lookup per reachable list.
- */
-export interface Postings {
-  readonly listIdx: readonly number[];
-  readonly entries: readonly PriceEntry[];
-}
-
-export const NO_POSTINGS: Postings = { listIdx: [], entries: [] };
-
-/**
  * Everything resolution needs, keyed so that one line costs a few map lookups: lists by id and by
  * target, entries by variant, contract prices by company then variant.
  */
 export interface PriceIndex {
   readonly lists: ReadonlyMap<string, IndexedList>;
   readonly all: readonly IndexedList[];
-  readonly byVariant: ReadonlyMap<string, Postings>;
+  readonly store: EntryStore;
   readonly byCompany: ReadonlyMap<string, readonly CompanyTarget[]>;
   readonly byGroup: ReadonlyMap<string, readonly IndexedList[]>;
   readonly byChannel: ReadonlyMap<string, readonly IndexedList[]>;
@@ -55,7 +49,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else arr.push(value);
 }
 
-/** Builds the lookup structure once; lists and contracts are not copied, only referenced. */
+/**
+ * Builds the lookup structure once. Entries are packed into typed arrays, so the caller may drop
+ * `lists` afterwards; contracts are referenced, not copied.
+ */
 export function buildPriceIndex(lists: readonly PriceList[], contracts: readonly ContractPrice[]): PriceIndex {
   const byId = new Map<string, IndexedList>();
   const byCompany = new Map<string, CompanyTarget[]>();
@@ -64,15 +61,10 @@ export function buildPriceIndex(lists: readonly PriceList[], contracts: readonly
   const everyone: IndexedList[] = [];
   const base: IndexedList[] = [];
   const all: IndexedList[] = [];
-  const byVariant = new Map<string, { listIdx: number[]; entries: PriceEntry[] }>();
-  for (const list of lists) {
+  const store = buildEntryStore(lists);
+  for (const full of lists) {
     const idx = all.length;
-    for (const e of list.entries) {
-      const p = byVariant.get(e.variantId);
-      if (p === undefined) byVariant.set(e.variantId, { listIdx: [idx], entries: [e] });
-      // A variant priced twice in one list (invalid data): the first entry counts.
-      else if (p.listIdx[p.listIdx.length - 1] !== idx) { p.listIdx.push(idx); p.entries.push(e); }
-    }
+    const { entries: _entries, ...list } = full;
     const label = list.name && list.name !== list.id ? `list ${list.name} (${list.id})` : `list ${list.id}`;
     const ref: IndexedList = { list, idx, label, noPrice: `${label} has no price for this variant`, scopeMiss: scopeMissReasons(label) };
     all.push(ref);
@@ -95,7 +87,7 @@ export function buildPriceIndex(lists: readonly PriceList[], contracts: readonly
   for (const perVariant of byCompanyContracts.values()) {
     for (const arr of perVariant.values()) arr.sort((a, b) => cmpStr(a.reference, b.reference));
   }
-  return { lists: byId, all, byVariant, byCompany, byGroup, byChannel, everyone, base, contracts: byCompanyContracts };
+  return { lists: byId, all, store, byCompany, byGroup, byChannel, everyone, base, contracts: byCompanyContracts };
 }
 
 
@@ -136,8 +128,8 @@ export interface ContextCandidates {
    * Lets a line map its postings onto this context's candidates without a lookup per list.
    */
   readonly slot: Int32Array;
-  /** Per-line working space (one slot per eligible list), always left empty between lines. */
-  readonly scratch: (PriceEntry | undefined)[];
+  /** Per-line working space: the posting of each eligible list (−1 = none), reset after every line. */
+  readonly scratch: Int32Array;
 }
 
 /** Strategy-independent order among candidates: more specific first, then priority, then id. */
@@ -195,6 +187,6 @@ export function contextCandidates(index: PriceIndex, ctx: PricingContext): Conte
   const slot = new Int32Array(index.all.length).fill(-1);
   eligible.forEach((c, i) => { slot[c.ref.idx] = i; });
   excluded.forEach((c, i) => { slot[c.ref.idx] = -2 - i; });
-  const scratch = new Array<PriceEntry | undefined>(eligible.length).fill(undefined);
+  const scratch = new Int32Array(eligible.length).fill(-1);
   return { context: ctx, eligible, excluded, contracts: index.contracts.get(ctx.companyId), index, slot, scratch };
 }

@@ -1,7 +1,8 @@
 import type {
   PriceIndex, ContextCandidates,
 } from './price-index.ts';
-import { NO_POSTINGS, contextCandidates } from './price-index.ts';
+import { contextCandidates } from './price-index.ts';
+import { entryAt, tierAt } from './entry-store.ts';
 import type {
   PricingContext, Resolution, SourceKind, TraceCandidate, TraceStep, VariantFacts,
 } from './types.ts';
@@ -23,7 +24,9 @@ interface Competitor {
   readonly kind: SourceKind;
   readonly distance: number;
   readonly priority: number;
-  readonly entry: ResolvedEntry;
+  /** Null for a list's own entry, which is read from the entry store only if it wins. */
+  readonly entry: ResolvedEntry | null;
+  readonly posting: number;
   readonly unitPrice: number;
   readonly tierMin: number | null;
   /** Where its step goes in the trace. */
@@ -82,19 +85,22 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
     } else {
       const entry: ResolvedEntry = { unitPrice: c.unitPrice, tiers: c.tiers ?? [] };
       const at = priceAt(entry, quantity);
-      competitors.push({ candidate, kind: 'contract', distance: 0, priority: 0, entry, unitPrice: at.unitPrice, tierMin: at.tierMin, slot: trace.length });
+      competitors.push({ candidate, kind: 'contract', distance: 0, priority: 0, entry, posting: -1, unitPrice: at.unitPrice, tierMin: at.tierMin, slot: trace.length });
       trace.push(null);
     }
   }
 
   // One pass over the variant's postings marks which reachable lists have their own entry for it.
-  const postings = cc.index.byVariant.get(vid) ?? NO_POSTINGS;
-  // `own` is the context's scratch array, cleared again below before returning.
+  const store = cc.index.store;
+  const v = store.variantSlot.get(vid) ?? -1;
+  const pFrom = v < 0 ? 0 : store.start[v]!;
+  const pTo = v < 0 ? 0 : store.start[v + 1]!;
+  // `own` is the context's scratch array (posting per eligible list), reset below before returning.
   const own = cc.scratch;
   let excludedHits: number[] | null = null;
-  for (let i = 0; i < postings.listIdx.length; i++) {
-    const s = cc.slot[postings.listIdx[i]!]!;
-    if (s >= 0) own[s] = postings.entries[i];
+  for (let p = pFrom; p < pTo; p++) {
+    const s = cc.slot[store.list[p]!]!;
+    if (s >= 0) own[s] = p;
     else if (s <= -2) (excludedHits ??= []).push(-2 - s);
   }
 
@@ -102,28 +108,38 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
     // Usable lists, already in priority-strategy order.
     for (let i = 0; i < cc.eligible.length; i++) {
       const c = cc.eligible[i]!;
-      let found: ResolvedEntry | string | undefined = own[i];
-      if (found === undefined) {
+      const p = own[i]!;
+      let entry: ResolvedEntry | null = null;
+      let unitPrice: number;
+      let tierMin: number | null;
+      if (p >= 0) {
+        // Own entry: price straight from the typed arrays; only the winner's entry is materialised.
+        const t = tierAt(store, p, quantity);
+        unitPrice = t < 0 ? store.price[p]! : store.tierPrice[t]!;
+        tierMin = t < 0 ? null : store.tierMin[t]!;
+      } else {
         if (c.ref.list.derived == null) { trace.push(c.noPriceStep); continue; }
-        found = lookupEntry(cc.index, c.ref, variant, postings);
+        const found = lookupEntry(cc.index, c.ref, variant, v);
         if (typeof found === 'string') {
           let step = c.missSteps.get(found);
           if (step === undefined) { step = { candidate: c.candidate, considered: false, won: false, reason: found }; c.missSteps.set(found, step); }
           trace.push(step);
           continue;
         }
+        entry = found;
+        const at = priceAt(found, quantity);
+        unitPrice = at.unitPrice;
+        tierMin = at.tierMin;
       }
-      const at = priceAt(found, quantity);
       competitors.push({
-        candidate: c.candidate, kind: c.kind, distance: c.distance, priority: c.ref.list.priority, entry: found, unitPrice: at.unitPrice, tierMin: at.tierMin, slot: trace.length,
+        candidate: c.candidate, kind: c.kind, distance: c.distance, priority: c.ref.list.priority, entry, posting: p, unitPrice, tierMin, slot: trace.length,
       });
       trace.push(null);
     }
   } finally {
-    // Leave the scratch empty for the next line, even if a derived price overflowed.
-    for (let i = 0; i < postings.listIdx.length; i++) {
-      const s = cc.slot[postings.listIdx[i]!]!;
-      if (s >= 0) own[s] = undefined;
+    for (let p = pFrom; p < pTo; p++) {
+      const s = cc.slot[store.list[p]!]!;
+      if (s >= 0) own[s] = -1;
     }
   }
 
@@ -162,6 +178,7 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
     trace[comp.slot] = { candidate: comp.candidate, considered: true, won: comp === w, reason, unitPrice: comp.unitPrice };
   }
 
+  const wEntry = w.entry ?? entryAt(store, w.posting);
   const lineTotal = w.unitPrice * quantity;
   if (!Number.isSafeInteger(lineTotal)) throw new RangeError(`line total ${w.unitPrice} × ${quantity} exceeds safe integer minor units`);
   let basePrice: number | null = null;
@@ -178,9 +195,9 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
       ? { kind: 'contract', listId: null, contractRef: w.candidate.contractRef! }
       : { kind: w.kind, listId: w.candidate.listId },
     tier: w.tierMin === null ? null : { minQty: w.tierMin },
-    qtyRuleViolations: checkQuantity(quantity, w.entry.qtyRules),
+    qtyRuleViolations: checkQuantity(quantity, wEntry.qtyRules),
     trace: trace as TraceStep[],
-    tierTable: tierTable(w.entry),
+    tierTable: tierTable(wEntry),
     basePrice,
   };
 }
