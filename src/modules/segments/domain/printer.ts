@@ -22,6 +22,7 @@ export function printLiteral(lit: Literal): string {
   }
 }
 
+/** A subject as source: `industry` or `custom("credit_grade")`. */
 export function printSubject(subject: Subject): string {
   return subject.kind === 'attribute' ? subject.name : `custom(${quoteString(subject.field)})`;
 }
