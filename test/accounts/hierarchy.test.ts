@@ -36,6 +36,17 @@ describe('company hierarchy', () => {
     await expect(updateCompany(ctx, a.id, { parentId: a.id })).rejects.toMatchObject({ code: 'HIERARCHY_CYCLE' });
   });
 
+  it('never lets two concurrent moves make a loop', async () => {
+    const a = await make('Race A');
+    const b = await make('Race B');
+    const results = await Promise.allSettled([updateCompany(ctx, a.id, { parentId: b.id }), updateCompany(ctx, b.id, { parentId: a.id })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'HIERARCHY_CYCLE' });
+    const [ra, rb] = [await getCompanyRecord(ctx, a.id), await getCompanyRecord(ctx, b.id)];
+    expect([ra?.parentId, rb?.parentId].filter(Boolean)).toHaveLength(1);
+  });
+
   it('moves a whole subtree and keeps paths and depths right', async () => {
     const x = await make('X');
     const y = await make('Y', x.id);

@@ -55,6 +55,15 @@ export async function rebaseSubtree(db: Db, id: string, oldDepth: number, newPat
     where path @> array[${id}]::text[]`);
 }
 
+/**
+ * Serialises changes to the tree's shape (creates under a parent, moves) until the transaction
+ * ends, so two concurrent moves cannot each pass the cycle check and together make a loop, and a
+ * child never copies a parent path that a concurrent move is rewriting.
+ */
+export async function lockHierarchy(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7271999)`);
+}
+
 export async function deleteCompanyRow(db: Db, id: string): Promise<boolean> {
   const rows = await db.delete(companies).where(eq(companies.id, id)).returning({ id: companies.id });
   return rows.length > 0;

@@ -11,6 +11,7 @@ import {
   findCompany,
   insertCompany,
   listCompanyRows,
+  lockHierarchy,
   rebaseSubtree,
   updateCompanyRow,
   type CompanyRecord,
@@ -48,7 +49,10 @@ function checkFields(input: CompanyPatch): void {
 export async function createCompany(ctx: Ctx, input: CompanyInput): Promise<Company> {
   checkFields(input);
   return inTx(ctx, async (tx) => {
-    if (input.parentId) await loadCompany(tx, input.parentId, 'parentId');
+    if (input.parentId) {
+      await lockHierarchy(tx.db);
+      await loadCompany(tx, input.parentId, 'parentId');
+    }
     await assertSalesRep(tx, input.salesRepId);
     const c = await insertCompany(tx.db, {
       id: newId('company', tx.clock.now().getTime()),
@@ -90,6 +94,7 @@ export async function getCompanyRecord(ctx: Ctx, id: string): Promise<CompanyRec
 export async function updateCompany(ctx: Ctx, id: string, patch: CompanyPatch): Promise<Company> {
   checkFields(patch);
   return inTx(ctx, async (tx) => {
+    if (patch.parentId !== undefined) await lockHierarchy(tx.db);
     const current = await loadCompany(tx, id);
     if (patch.salesRepId !== undefined) await assertSalesRep(tx, patch.salesRepId);
     if (patch.parentId !== undefined && patch.parentId !== current.parentId) {
