@@ -18,7 +18,7 @@ describe('password reset over real SMTP', () => {
   let smtp: Smtp;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ smtpUrl: smtp.url, config: { PUBLIC_URL: 'https://shop.example.test' } });
+    t = await createTestApp({ smtpUrl: smtp.url, config: { PUBLIC_URL: 'https://shop.example.test', COOKIE_SECURE: true } });
   });
   afterAll(async () => {
     await t.close();
@@ -53,6 +53,13 @@ describe('password reset over real SMTP', () => {
     const again = await post('/api/store/auth/password-reset/confirm', { token, password: 'yet another password' });
     expect(again.statusCode).toBe(400);
     expect(again.json()).toMatchObject({ code: 'RESET_TOKEN_INVALID', field: 'token' });
+  });
+
+  it('marks session cookies Secure when COOKIE_SECURE is set (behind HTTPS)', async () => {
+    const company = await makeCompany(t);
+    const { email } = await makeBuyer(t, { companyId: company.id });
+    const res = await post('/api/store/auth/login', { email, password: 'correct horse battery staple' });
+    expect(res.cookies.find((c) => c.name === 'precis_sid')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
   });
 
   it('answers 202 for unknown emails and sends nothing', async () => {
