@@ -81,6 +81,8 @@ function isMoneyMap(raw: unknown): raw is Readonly<Record<string, number>> {
 
 /** A raw fact as text, for conditions that show the value itself. */
 function formatRaw(raw: unknown, def: AttributeDef | undefined): string {
+  // Sums and counts over no records are 0, not "not set" (catalogue whenMissing: 'zero').
+  if (raw == null && def?.whenMissing === 'zero') return def.type === 'money' ? '0 in every currency' : def.type === 'number' ? '0' : '()';
   if (typeof raw === 'string') return def?.type === 'date' ? raw.slice(0, 10) : quoteString(raw);
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   if (Array.isArray(raw)) return formatList(raw);
@@ -88,6 +90,7 @@ function formatRaw(raw: unknown, def: AttributeDef | undefined): string {
     const m = raw as { amount?: unknown; currency?: unknown };
     if (typeof m.amount === 'number' && typeof m.currency === 'string') return displayMoney(m.amount, m.currency);
     if (isMoneyMap(raw)) {
+      if (Object.keys(raw).length === 0) return '0 in every currency';
       return Object.entries(raw)
         .map(([c, a]) => displayMoney(a, c))
         .join(', ');
