@@ -2,7 +2,8 @@
 export type * from './domain/types.ts';
 export { SPECIFICITY } from './domain/types.ts';
 export { buildPriceIndex, contextCandidates } from './domain/price-index.ts';
-export type { PriceIndex, IndexedList, ContextCandidates, ListCandidate } from './domain/price-index.ts';
+export type { PriceIndex, IndexedList, ContextCandidates, ListCandidate, PriceListHeader } from './domain/price-index.ts';
+export type { EntryStore } from './domain/entry-store.ts';
 export { resolvePrice, resolveWithCandidates } from './domain/resolve.ts';
 export type { ResolveInput } from './domain/resolve.ts';
 export { priceCart } from './domain/cart.ts';

@@ -233,6 +233,30 @@ describe('engine = brute-force reference', () => {
   });
 });
 
+describe('a cart is the sum of its lines', () => {
+  it('prices every line of a cart exactly as resolving it alone (no state leaks between lines)', () => {
+    const variantArb = fc.record({
+      variantId: fc.constantFrom(...VARIANTS, 'v-unknown'), categoryIds: fc.subarray(['k0', 'k1', 'k2']),
+      brandId: fc.constantFrom('b0', 'b1', null), tags: fc.subarray(['t0', 't1']),
+    });
+    fc.assert(fc.property(
+      worldArb({ companyWeight: 2, derivedWeight: 2 }),
+      fc.array(fc.record({ variant: variantArb, quantity: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 8 }),
+      (w, lines) => {
+        const ctx: PricingContext = {
+          companyId: COMPANIES[w.company]!, ancestors: ancestorsOf(w.parents, w.company), groupIds: w.groupIds,
+          channel: w.channel, currency: w.currency, at: w.at, strategy: w.strategy,
+        };
+        const index = buildPriceIndex(w.lists, w.contracts);
+        const cart = priceCart(lines, index, ctx);
+        const alone = lines.map((l) => resolvePrice({ index, context: ctx, variant: l.variant, quantity: l.quantity }));
+        expect(cart.lines).toEqual(alone);
+        expect(cart.total).toBe(alone.reduce((s, r) => s + (r.priced ? r.lineTotal : 0), 0));
+      },
+    ), { numRuns: 1500 });
+  });
+});
+
 describe('cart totals', () => {
   it('never lose or invent a minor unit against a BigInt sum', () => {
     const bigPrice = fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2 ** 40 }));
