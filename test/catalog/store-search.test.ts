@@ -59,6 +59,14 @@ describe('store catalog: search, facets, categories, product page', () => {
     expect(body.total).toBe(body.items.length);
   });
 
+  it('corrects typos in several words and, when no product has every word, shows any-word matches', async () => {
+    expect((await search('q=claw%20hamer')).items.map((i) => i.name)).toEqual(['Claw Hammer']);
+    expect((await search('q=sledge%20hamer')).items.map((i) => i.name)).toEqual(['Sledge Hammer']);
+    const any = await search('q=hammer%20drill');
+    expect(any.items.map((i) => i.name).sort()).toEqual(['Ball Pein Hammer', 'Claw Hammer', 'Cordless Drill', 'Sledge Hammer']);
+    expect(any.total).toBe(4);
+  });
+
   it('matches the last word as a prefix and ranks the name above the description', async () => {
     expect((await search('q=cordl')).items.map((i) => i.name)).toEqual(['Cordless Drill']);
     const drills = await search('q=drill');

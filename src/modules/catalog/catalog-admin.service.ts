@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { slugify } from './domain/slug.ts';
 import type { ProductStatus, VariantStatus } from './catalog.tables.ts';
 import { guardUnique } from './catalog-errors.ts';
+import { afterWrite } from './search-cache.ts';
 import * as repo from './catalog-admin.repo.ts';
 
 export interface VariantInput {
@@ -156,7 +157,7 @@ function variantRow(productId: string, v: VariantInput, position: number): repo.
 
 /** Creates a product with its variants in one transaction. */
 export async function createProduct(ctx: Ctx, input: ProductInput): Promise<AdminProduct> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       await checkRefs(tx, input);
       await checkSkus(tx, (input.variants ?? []).map((v, i) => ({ sku: v.sku, field: `variants[${i}].sku` })));
@@ -177,7 +178,7 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<Admi
       await repo.insertVariants(tx.db, (input.variants ?? []).map((v, i) => variantRow(id, v, i)));
       return loadProduct(tx, id);
     }),
-  );
+  ));
 }
 
 export async function getProduct(ctx: Ctx, id: string): Promise<AdminProduct> {
@@ -185,7 +186,7 @@ export async function getProduct(ctx: Ctx, id: string): Promise<AdminProduct> {
 }
 
 export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch): Promise<AdminProduct> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findProduct(tx.db, id))) throw notFound('Product');
       await checkRefs(tx, patch);
@@ -195,15 +196,15 @@ export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch): 
       await repo.updateProduct(tx.db, id, { ...set, updatedAt: tx.clock.now() });
       return loadProduct(tx, id);
     }),
-  );
+  ));
 }
 
 export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
-  if (!(await repo.deleteProduct(ctx.db, id))) throw notFound('Product');
+  if (!(await afterWrite(repo.deleteProduct(ctx.db, id)))) throw notFound('Product');
 }
 
 export async function addVariant(ctx: Ctx, productId: string, input: VariantInput): Promise<AdminVariant> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       const product = await loadProduct(tx, productId);
       await checkSkus(tx, [{ sku: input.sku, field: 'sku' }]);
@@ -211,11 +212,11 @@ export async function addVariant(ctx: Ctx, productId: string, input: VariantInpu
       await repo.insertVariants(tx.db, [row]);
       return toVariant((await repo.findVariant(tx.db, productId, row.id!))!);
     }),
-  );
+  ));
 }
 
 export async function updateVariant(ctx: Ctx, productId: string, variantId: string, patch: VariantPatch): Promise<AdminVariant> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findVariant(tx.db, productId, variantId))) throw notFound('Variant');
       if (patch.sku !== undefined) await checkSkus(tx, [{ sku: patch.sku, field: 'sku' }], variantId);
@@ -223,14 +224,14 @@ export async function updateVariant(ctx: Ctx, productId: string, variantId: stri
       await repo.updateVariant(tx.db, variantId, { ...set, updatedAt: tx.clock.now() });
       return toVariant((await repo.findVariant(tx.db, productId, variantId))!);
     }),
-  );
+  ));
 }
 
 export async function deleteVariant(ctx: Ctx, productId: string, variantId: string): Promise<void> {
-  await inTx(ctx, async (tx) => {
+  await afterWrite(inTx(ctx, async (tx) => {
     if (!(await repo.findVariant(tx.db, productId, variantId))) throw notFound('Variant');
     await repo.deleteVariant(tx.db, variantId);
-  });
+  }));
 }
 
 export interface ProductSummary {

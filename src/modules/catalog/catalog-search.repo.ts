@@ -2,18 +2,22 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { FacetRow } from './domain/facets.ts';
 import type { ParsedSearch } from './domain/search-query.ts';
+import { pgArrayLiteral } from './domain/pg-array.ts';
 import { rows } from './sql-rows.ts';
 
 /**
- * Product search on PostgreSQL. Candidates come from three index-backed sources united by id —
- * the weighted tsvector (GIN), trigram word similarity on the normalised name (GIN trgm) and a SKU
- * prefix (btree on lower(sku) text_pattern_ops) — so an OR never degrades to a sequential scan.
+ * Product search on PostgreSQL. Candidates come from index-backed sources united by id — the
+ * weighted tsvector (GIN) searched with the text as typed OR with typo corrections found by
+ * trigram similarity in the word lexicon (GIN trgm on `search_words`), and a SKU prefix (btree on
+ * lower(sku) text_pattern_ops) — so the OR never degrades into one scan comparing every name.
  * Filters and an optional visibility predicate narrow the set; one query pages it, one more
  * computes the total and every facet over the same set.
  */
 
 export interface SearchCriteria {
   readonly search: ParsedSearch | null;
+  /** A `to_tsquery` text with typo corrections (see fuzzyTsQuery), ORed with the typed query. */
+  readonly fuzzy?: string | null | undefined;
   /** Category id or slug; its whole subtree matches. */
   readonly category?: string | undefined;
   /** Brand id or slug. */
@@ -53,15 +57,20 @@ export interface CardRow {
 
 const CONFIG = sql.raw(`'precis_simple'`);
 
-function tsQuery(s: ParsedSearch): SQL | null {
+function tsQuery(s: ParsedSearch, fuzzy: string | null | undefined): SQL | null {
   const web = s.websearch ? sql`websearch_to_tsquery(${CONFIG}, ${s.websearch})` : null;
   const pre = s.prefix ? sql`to_tsquery(${CONFIG}, ${`${s.prefix}:*`})` : null;
-  if (web && pre) return sql`(${web} && ${pre})`;
-  return web ?? pre;
+  const typed = web && pre ? sql`(${web} && ${pre})` : (web ?? pre);
+  const corrected = fuzzy ? sql`to_tsquery(${CONFIG}, ${fuzzy})` : null;
+  if (typed && corrected) return sql`(${typed} || ${corrected})`;
+  return typed ?? corrected;
 }
 
-/** The CTE `m(id, name, category_id, brand_id, attr_terms, rank)` of matching, visible, active products. */
-function matched(c: SearchCriteria): SQL {
+/**
+ * The CTE `m(id, name, category_id, brand_id, attr_terms, rank)` of matching, visible, active
+ * products. Facets need no rank: `withRank = false` saves scoring thousands of rows.
+ */
+function matched(c: SearchCriteria, withRank = true): SQL {
   const where: SQL[] = [sql`p.status = 'active'`];
   if (c.category) {
     where.push(sql`p.category_id in (select d.id from categories r join categories d on d.path like r.path || '%' where r.id = ${c.category} or r.slug = ${c.category})`);
@@ -75,15 +84,18 @@ function matched(c: SearchCriteria): SQL {
   if (!s) {
     return sql`m as (select p.id, p.name, p.category_id, p.brand_id, p.attr_terms, 0::float8 as rank from products p where ${filters})`;
   }
-  const tsq = tsQuery(s);
-  const sources: SQL[] = [sql`select id, false as sku_hit from products where status = 'active' and catalog_norm(${s.text}) <% search_name`];
-  if (tsq) sources.push(sql`select id, false from products where status = 'active' and search_doc @@ ${tsq}`);
+  const tsq = tsQuery(s, c.fuzzy);
+  const sources: SQL[] = [];
+  if (tsq) sources.push(sql`select id, false as sku_hit from products where status = 'active' and search_doc @@ ${tsq}`);
   if (s.skuPattern) sources.push(sql`select product_id, true from variants where lower(sku) like ${s.skuPattern} and status = 'active'`);
-  const textRank = tsq ? sql`ts_rank(p.search_doc, ${tsq})` : sql`0`;
+  if (!sources.length) sources.push(sql`select null::text as id, false as sku_hit where false`);
+  // A SKU hit adds 1, above the text scores ts_rank gives in practice, so SKU lookups come first.
+  const rank = withRank
+    ? sql`round((${tsq ? sql`ts_rank(p.search_doc, ${tsq})` : sql`0`} + case when cand.sku_hit then 1 else 0 end)::numeric, 6)::float8`
+    : sql`0::float8`;
   return sql`cand as (select id, bool_or(sku_hit) as sku_hit from (${sql.join(sources, sql` union all `)}) x group by id),
     m as (
-      select p.id, p.name, p.category_id, p.brand_id, p.attr_terms,
-        round((${textRank} + word_similarity(catalog_norm(${s.text}), p.search_name) + case when cand.sku_hit then 1 else 0 end)::numeric, 6)::float8 as rank
+      select p.id, p.name, p.category_id, p.brand_id, p.attr_terms, ${rank} as rank
       from cand join products p on p.id = cand.id
       where ${filters}
     )`;
@@ -124,7 +136,7 @@ export async function searchPage(db: Db, c: SearchCriteria, page: SearchPageArgs
 export async function searchFacets(db: Db, c: SearchCriteria, maxTerms = 2000): Promise<FacetRow[]> {
   return rows<FacetRow>(
     db,
-    sql`with ${matched(c)}
+    sql`with ${matched(c, false)}
       select 'total' as kind, null as key, null as label, count(*)::int as count from m
       union all
       select 'category', m.category_id, cat.name, count(*)::int from m join categories cat on cat.id = m.category_id group by m.category_id, cat.name
@@ -133,4 +145,26 @@ export async function searchFacets(db: Db, c: SearchCriteria, maxTerms = 2000): 
       union all
       select * from (select 'attribute', t, null, count(*)::int as n from m, unnest(m.attr_terms) t group by t order by n desc, t limit ${maxTerms}) a`,
   );
+}
+
+/**
+ * Typo corrections for words that appear nowhere in the catalog: up to three lexicon words with
+ * trigram similarity ≥ 0.4, most similar first. One query for all the words.
+ */
+export async function suggestCorrections(db: Db, words: readonly string[]): Promise<Map<string, string[]>> {
+  if (!words.length) return new Map();
+  const found = await rows<{ w: string; word: string }>(
+    db,
+    sql`select q.w, s.word
+        from unnest(${pgArrayLiteral([...words])}::text[]) as q(w)
+        cross join lateral (
+          select sw.word from search_words sw
+          where sw.word % catalog_norm(q.w) and similarity(sw.word, catalog_norm(q.w)) >= 0.4 and sw.word <> catalog_norm(q.w)
+          order by similarity(sw.word, catalog_norm(q.w)) desc, sw.word limit 3
+        ) s
+        where not exists (select 1 from search_words e where e.word = catalog_norm(q.w))`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of found) out.set(r.w, [...(out.get(r.w) ?? []), r.word]);
+  return out;
 }

@@ -4,8 +4,9 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { buildCategoryTree, type CategoryNode } from './domain/category-tree.ts';
 import { shapeFacets, type Facets } from './domain/facets.ts';
-import { groupAttrFilters, parseAttrFilter, parseSearch, type AttrFilter } from './domain/search-query.ts';
-import { searchFacets, searchPage, type SearchCriteria, type SearchSort } from './catalog-search.repo.ts';
+import { anyWordTsQuery, correctableWords, fuzzyTsQuery, groupAttrFilters, parseAttrFilter, parseSearch, type AttrFilter } from './domain/search-query.ts';
+import { searchFacets, searchPage, suggestCorrections, type SearchCriteria, type SearchSort } from './catalog-search.repo.ts';
+import { cachedFacets, storeFacets } from './search-cache.ts';
 import { activeProduct, activeVariantsWithStock, categoriesOnPath, categoryRows } from './catalog-store.repo.ts';
 
 export interface ProductSearchInput {
@@ -41,6 +42,11 @@ export interface ProductSearchResult {
 export interface SearchOptions {
   /** Per-company visibility, as a SQL condition over products alias `p` (see SearchCriteria). */
   visibility?: SQL;
+  /**
+   * Names the visibility for the facet cache (e.g. the catalog set's id); without it, searches with
+   * a visibility predicate are never cached, since the predicate's SQL cannot be compared.
+   */
+  visibilityKey?: string;
 }
 
 export const SEARCH_PAGE_SIZE = 48;
@@ -60,8 +66,23 @@ export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: 
   const sort: SearchSort = search && (input.sort ?? 'relevance') === 'relevance' ? 'relevance' : 'name';
   const limit = input.limit ?? SEARCH_PAGE_SIZE;
   const after = decodeSearchCursor(input.cursor, sort);
-  const criteria: SearchCriteria = { search, category: input.category, brand: input.brand, attrGroups: groupAttrFilters(attrs), visibility: opts.visibility };
-  const [cards, facetRows] = await Promise.all([searchPage(ctx.db, criteria, { sort, limit, after }), searchFacets(ctx.db, criteria)]);
+  const corrections = search ? await suggestCorrections(ctx.db, correctableWords(search)) : new Map<string, string[]>();
+  const attrGroups = groupAttrFilters(attrs);
+  const base = { search, category: input.category, brand: input.brand, attrGroups, visibility: opts.visibility };
+  const cacheable = !opts.visibility || Boolean(opts.visibilityKey);
+  const run = async (criteria: SearchCriteria) => {
+    const key = cacheable ? JSON.stringify([search?.text ?? '', criteria.fuzzy ?? '', input.category ?? '', input.brand ?? '', attrGroups, opts.visibilityKey ?? '']) : null;
+    const cached = key ? cachedFacets(key) : undefined;
+    const [cards, facetRows] = await Promise.all([searchPage(ctx.db, criteria, { sort, limit, after }), cached ?? searchFacets(ctx.db, criteria)]);
+    if (key && !cached) storeFacets(key, facetRows);
+    return { cards, facetRows };
+  };
+  let result = await run({ ...base, fuzzy: search ? fuzzyTsQuery(search, corrections) : null });
+  // Requiring every word found nothing (on any page, since a cursor means rows followed): show
+  // what matches any of the words rather than an empty page.
+  const anyWord = search && !result.cards.length ? anyWordTsQuery(search, corrections) : null;
+  if (anyWord) result = await run({ ...base, fuzzy: anyWord });
+  const { cards, facetRows } = result;
   const page = cards.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = cards.length > limit && last ? encodeCursor(sort === 'relevance' ? ['r', last.rank, last.id] : ['n', last.name, last.id]) : null;

@@ -14,6 +14,7 @@ import {
 } from './domain/csv-rows.ts';
 import * as repo from './csv-import.repo.ts';
 import { setInventoryLevels } from './inventory.service.ts';
+import { afterWrite } from './search-cache.ts';
 
 export interface ImportError {
   /** CSV record number, the header being 1. */
@@ -177,7 +178,7 @@ export async function importProductsCsv(ctx: Ctx, input: CsvInput, opts: ImportO
         else valid.push(v.value);
       }
       try {
-        await inTx(ctx, (tx) => saveProductBatch(tx, valid, present, result, opts));
+        await afterWrite(inTx(ctx, (tx) => saveProductBatch(tx, valid, present, result, opts)));
       } catch (err) {
         ctx.log.error({ err }, 'product import batch failed');
         for (const r of valid) failRow(result, opts, r.row, [{ field: 'row', message: 'This row could not be saved' }]);

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { categoryPath, wouldCreateCycle } from './domain/category-tree.ts';
 import { slugify } from './domain/slug.ts';
 import { guardUnique } from './catalog-errors.ts';
+import { afterWrite } from './search-cache.ts';
 import * as repo from './taxonomy.repo.ts';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -72,7 +73,7 @@ async function freeCategorySlug(ctx: Ctx, given: string | undefined, name: strin
 }
 
 export async function createCategory(ctx: Ctx, input: { name: string; slug?: string | undefined; parentId?: string | null | undefined; position?: number | undefined }): Promise<AdminCategory> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       const parent = input.parentId ? await repo.findCategory(tx.db, input.parentId) : null;
       if (input.parentId && !parent) throw invalid('parentId', 'No category has that id');
@@ -82,7 +83,7 @@ export async function createCategory(ctx: Ctx, input: { name: string; slug?: str
       await repo.insertCategory(tx.db, { id, parentId: parent?.id ?? null, name: input.name, slug, position: input.position ?? 0, path, depth: parent ? parent.depth + 1 : 0 });
       return getCategory(tx, id);
     }),
-  );
+  ));
 }
 
 /** Renames, re-slugs, reorders or moves a category; moving it under itself or a descendant is a CATEGORY_CYCLE. */
@@ -91,7 +92,7 @@ export async function updateCategory(
   id: string,
   patch: { name?: string | undefined; slug?: string | undefined; parentId?: string | null | undefined; position?: number | undefined },
 ): Promise<AdminCategory> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       const current = await repo.findCategory(tx.db, id);
       if (!current) throw notFound('Category');
@@ -114,19 +115,19 @@ export async function updateCategory(
       await repo.updateCategory(tx.db, id, set);
       return getCategory(tx, id);
     }),
-  );
+  ));
 }
 
 /** Deletes an empty category; one with products or subcategories is CATEGORY_NOT_EMPTY. */
 export async function deleteCategory(ctx: Ctx, id: string): Promise<void> {
-  await inTx(ctx, async (tx) => {
+  await afterWrite(inTx(ctx, async (tx) => {
     const c = await repo.findCategory(tx.db, id);
     if (!c) throw notFound('Category');
     if (c.productCount || c.childCount) {
       throw new AppError('CATEGORY_NOT_EMPTY', `The category has ${c.productCount} products and ${c.childCount} subcategories`);
     }
     await repo.deleteCategory(tx.db, id);
-  });
+  }));
 }
 
 // ---- brands -------------------------------------------------------------------------------------
@@ -162,7 +163,7 @@ async function checkBrandClash(ctx: Ctx, name: string | undefined, slug: string 
 }
 
 export async function createBrand(ctx: Ctx, input: { name: string; slug?: string | undefined }): Promise<AdminBrand> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       const slug = input.slug ?? (slugify(input.name) || `brand-${Date.now()}`);
       await checkBrandClash(tx, input.name, slug);
@@ -170,27 +171,27 @@ export async function createBrand(ctx: Ctx, input: { name: string; slug?: string
       await repo.insertBrand(tx.db, { id, name: input.name, slug });
       return getBrand(tx, id);
     }),
-  );
+  ));
 }
 
 export async function updateBrand(ctx: Ctx, id: string, patch: { name?: string | undefined; slug?: string | undefined }): Promise<AdminBrand> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findBrand(tx.db, id))) throw notFound('Brand');
       await checkBrandClash(tx, patch.name, patch.slug, id);
       await repo.updateBrand(tx.db, id, { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.slug !== undefined ? { slug: patch.slug } : {}), updatedAt: tx.clock.now() });
       return getBrand(tx, id);
     }),
-  );
+  ));
 }
 
 export async function deleteBrand(ctx: Ctx, id: string): Promise<void> {
-  await inTx(ctx, async (tx) => {
+  await afterWrite(inTx(ctx, async (tx) => {
     const b = await repo.findBrand(tx.db, id);
     if (!b) throw notFound('Brand');
     if (b.productCount) throw new AppError('CONFLICT', `The brand still has ${b.productCount} products`);
     await repo.deleteBrand(tx.db, id);
-  });
+  }));
 }
 
 // ---- warehouses ---------------------------------------------------------------------------------
@@ -220,18 +221,18 @@ export async function getWarehouse(ctx: Ctx, id: string): Promise<AdminWarehouse
 }
 
 export async function createWarehouse(ctx: Ctx, input: { code: string; name: string; country: string }): Promise<AdminWarehouse> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (await repo.warehouseCodeTaken(tx.db, input.code)) throw new AppError('CONFLICT', 'A warehouse with that code exists', 'code');
       const id = newId('warehouse');
       await repo.insertWarehouse(tx.db, { id, ...input });
       return getWarehouse(tx, id);
     }),
-  );
+  ));
 }
 
 export async function updateWarehouse(ctx: Ctx, id: string, patch: { code?: string | undefined; name?: string | undefined; country?: string | undefined }): Promise<AdminWarehouse> {
-  return guardUnique(() =>
+  return afterWrite(guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findWarehouse(tx.db, id))) throw notFound('Warehouse');
       if (patch.code !== undefined && (await repo.warehouseCodeTaken(tx.db, patch.code, id))) throw new AppError('CONFLICT', 'A warehouse with that code exists', 'code');
@@ -239,13 +240,13 @@ export async function updateWarehouse(ctx: Ctx, id: string, patch: { code?: stri
       await repo.updateWarehouse(tx.db, id, { ...set, updatedAt: tx.clock.now() });
       return getWarehouse(tx, id);
     }),
-  );
+  ));
 }
 
 export async function deleteWarehouse(ctx: Ctx, id: string): Promise<void> {
-  await inTx(ctx, async (tx) => {
+  await afterWrite(inTx(ctx, async (tx) => {
     if (!(await repo.findWarehouse(tx.db, id))) throw notFound('Warehouse');
     if (await repo.warehouseInUse(tx.db, id)) throw new AppError('CONFLICT', 'The warehouse still holds inventory');
     await repo.deleteWarehouse(tx.db, id);
-  });
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLike, groupAttrFilters, parseAttrFilter, parseSearch, splitAttrTerm } from './search-query.ts';
+import { anyWordTsQuery, correctableWords, escapeLike, fuzzyTsQuery, groupAttrFilters, parseAttrFilter, parseSearch, splitAttrTerm } from './search-query.ts';
 
 describe('parseSearch', () => {
   it.each([
@@ -56,4 +56,37 @@ describe('attribute filters', () => {
     ['eq=a=b', { name: 'eq', value: 'a=b' }],
     ['=x', null],
   ])('splits stored term %j', (term, expected) => expect(splitAttrTerm(term)).toEqual(expected));
+});
+
+describe('typo corrections', () => {
+  const parsed = (q: string) => parseSearch(q)!;
+  it.each([
+    ['hamer', ['hamer']],
+    ['Claw  hamer 16oz', ['claw', 'hamer']],
+    ['"claw hammer" or ab', ['claw', 'hammer']],
+    ['ABC-123', []],
+    ['drill drill', ['drill']],
+  ])('checks the words of %j', (q, words) => expect(correctableWords(parsed(q))).toEqual(words));
+
+  it.each([
+    ['hamer', [['hamer', ['hammer', 'hamper']]], '(hamer:* | hammer | hamper)'],
+    ['claw hamer', [['hamer', ['hammer']]], 'claw & (hamer:* | hammer)'],
+    ['clow hammer', [['clow', ['claw']]], '(clow | claw) & hammer:*'],
+    ['hamer', [], null],
+    ['"claw hamer"', [['hamer', ['hammer']]], null],
+    ['hamer', [['hamer', ["ham'mer"]]], 'hamer:*'],
+  ] as const)('%j with %j → %j', (q, corr, expected) => {
+    expect(fuzzyTsQuery(parsed(q), new Map(corr.map(([w, alts]) => [w, [...alts]])))).toBe(expected);
+  });
+});
+
+describe('anyWordTsQuery', () => {
+  it.each([
+    ['drill bit', [], 'drill | bit:*'],
+    ['clow hammer', [['clow', ['claw']]], 'clow | claw | hammer:*'],
+    ['drill', [], null],
+    ['drill -bit', [], null],
+  ] as const)('%j → %j', (q, corr, expected) => {
+    expect(anyWordTsQuery(parseSearch(q)!, new Map(corr.map(([w, alts]) => [w, [...alts]])))).toBe(expected);
+  });
 });

@@ -39,6 +39,45 @@ export function parseSearch(q: string | undefined): ParsedSearch | null {
   };
 }
 
+/** Words worth checking for typos: letters only, 3–40 long, lower-cased, in order, once each. */
+export function correctableWords(s: ParsedSearch): string[] {
+  const words = s.text
+    .toLowerCase()
+    .replace(/"/g, ' ')
+    .split(' ')
+    .filter((w) => /^[\p{L}]{3,40}$/u.test(w) && w !== 'or');
+  return [...new Set(words)];
+}
+
+/**
+ * A `to_tsquery` text that accepts corrected spellings: every plain word of the search becomes
+ * `(word | alt1 | alt2)`, all of them required; the last word also matches as a prefix. Null when
+ * nothing was corrected (the normal query already says it all) or the text uses operators.
+ */
+export function fuzzyTsQuery(s: ParsedSearch, corrections: ReadonlyMap<string, readonly string[]>): string | null {
+  if (!corrections.size) return null;
+  const words = s.text.toLowerCase().split(' ');
+  if (words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) return null;
+  const safe = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
+  const groups = words.map((w, i) => {
+    const head = i === words.length - 1 ? `${w}:*` : w;
+    const alts = (corrections.get(w) ?? []).filter(safe);
+    return alts.length ? `(${[head, ...alts].join(' | ')})` : head;
+  });
+  return groups.join(' & ');
+}
+
+/**
+ * The relaxed query for when requiring every word found nothing: any of the words (with their
+ * corrections; the last as a prefix). Null for a single word or text with operators.
+ */
+export function anyWordTsQuery(s: ParsedSearch, corrections: ReadonlyMap<string, readonly string[]>): string | null {
+  const words = s.text.toLowerCase().split(' ');
+  if (words.length < 2 || words.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) return null;
+  const terms = words.flatMap((w, i) => [i === words.length - 1 ? `${w}:*` : w, ...(corrections.get(w) ?? []).filter((a) => /^[\p{L}\p{N}]+$/u.test(a))]);
+  return [...new Set(terms)].join(' | ');
+}
+
 /** One `attr=name:value` filter. */
 export interface AttrFilter {
   readonly name: string;
