@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -98,7 +98,7 @@ async function serverVersion(): Promise<string> {
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`# Precis benchmark ${startedAt.toISOString()}`);
-  log(`Database ${url.replace(/:[^:@/]+@/, ':***@')}; ${cpus().length} CPU(s): ${cpus()[0]?.model ?? '?'}; Node ${process.version}`);
+  log(`Database ${url.replace(/:[^:@/]+@/, ':***@')}; ${cpus().length} CPU(s): ${cpus()[0]?.model ?? '?'}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   log('\n## 1. Load the large data set');
   const load = await loadScale(url, 'large', { reuse: opts.reuse, log });
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       const bad = r.runs.reduce((s, x) => s + x.non2xx + x.errors, 0);
       log(`| \`${r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}\` | ${rps.toFixed(0)} | ${median(r.runs.map((x) => x.p50))} ms | ${median(r.runs.map((x) => x.p99))} ms | ${((rps / bareRps) * 100).toFixed(0)}% | ${bad} |`);
     }
-    log(`\nPostgreSQL ${await serverVersion()}; finished ${new Date().toISOString()}.`);
+    log(`\nPostgreSQL ${await serverVersion()}; finished ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   } finally {
     bare?.kill('SIGTERM');
     app.kill('SIGTERM');
