@@ -1,10 +1,29 @@
+/**
+ * Price resolution for (context, variant, quantity) — the domain guide's "Pricing" rules:
+ *
+ * 1. Candidates: contract prices of the company itself (same currency, before `validTo`); lists that
+ *    are active, in their window [validFrom, validTo) and in the cart currency, reaching the company
+ *    directly, through an ancestor whose target includes descendants, through ANY of its groups,
+ *    its channel or everyone; and the base list(s). A list reaching by several routes counts by
+ *    its most specific one.
+ * 2. In each candidate the tier with the largest minQty ≤ quantity applies — also in lists more
+ *    specific than others (Medusa #15994). Derived lists price from their base list's entry,
+ *    tiers included, adjusted and rounded once, half-even.
+ * 3. Strategy. Order of specificity: contract > company > inherited (nearer ancestor first) >
+ *    group > channel > everyone > base, then higher `priority`, then id (contract reference).
+ *    `priority`: the first candidate in that order that prices the variant wins.
+ *    `lowest`: the cheapest wins; a tie goes to the first in that order.
+ * 4. The trace lists every candidate that reached the company: the winner, each loser with why it
+ *    lost, lists that do not price the variant, and lists that would have but are draft, out of
+ *    window or in another currency.
+ */
 import type {
   PriceIndex, ContextCandidates,
 } from './price-index.ts';
 import { contextCandidates } from './price-index.ts';
 import { entryAt, tierAt } from './entry-store.ts';
 import type {
-  PricingContext, Resolution, SourceKind, TraceCandidate, TraceStep, VariantFacts,
+  ContractPrice, PricingContext, Resolution, SourceKind, TraceCandidate, TraceStep, VariantFacts,
 } from './types.ts';
 import type { ResolvedEntry } from './entries.ts';
 import { lookupEntry, priceAt, tierTable } from './entries.ts';
@@ -43,6 +62,8 @@ const KIND_WORDS: Readonly<Record<SourceKind, string>> = {
   base: 'the base list',
 };
 
+const NO_CONTRACTS: readonly ContractPrice[] = [];
+
 const PRIORITY_ORDER = 'contract > company > inherited company > group > channel > everyone > base';
 
 /** Why `w` beats `l` when their prices do not decide (or under the priority strategy). */
@@ -76,7 +97,7 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
 
   // Contract prices: the company's own, same currency, not expired.
   const t = ctx.at.getTime();
-  for (const c of cc.contracts?.get(vid) ?? []) {
+  for (const c of cc.contracts?.get(vid) ?? NO_CONTRACTS) {
     const candidate: TraceCandidate = { kind: 'contract', listId: null, contractRef: c.reference, label: `contract ${c.reference}` };
     if (c.currency !== ctx.currency) {
       trace.push({ candidate, considered: false, won: false, reason: `${candidate.label} is in ${c.currency}, not ${ctx.currency}` });
