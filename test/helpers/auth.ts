@@ -28,10 +28,10 @@ export interface SignedIn {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** A fresh client address per sign-in, so tests never trip the per-IP sign-in brake by accident. */
+/** A fresh loopback client address per sign-in (never sent anywhere: app.inject only), so tests never trip the per-IP sign-in brake by accident. */
 export function randomIp(): string {
   const b = randomBytes(3);
-  return `10.${b[0]}.${b[1]}.${b[2]}`;
+  return `127.${b[0]}.${b[1]}.${b[2]}`;
 }
 
 async function login(app: App, path: string, cookieName: string, email: string, password: string): Promise<SignedIn> {
