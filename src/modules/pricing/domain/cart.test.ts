@@ -34,6 +34,7 @@ describe('amounts in trace reasons', () => {
   it.each([
     [115000, 'PKR', '1,150.00'], [102000, 'PKR', '1,020.00'], [5, 'PKR', '0.05'], [-1234567, 'USD', '-12,345.67'],
     [1150, 'JPY', '1,150'], [1150, 'KWD', '1.150'], [0, 'PKR', '0.00'],
+    [123456789012, 'PKR', '1,234,567,890.12'], [100000, 'PKR', '1,000.00'], [999, 'JPY', '999'], [999999, 'JPY', '999,999'],
   ])('%i %s → %s', (minor, currency, text) => {
     expect(formatAmount(minor, currency)).toBe(text);
   });

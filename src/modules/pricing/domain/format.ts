@@ -13,7 +13,9 @@ export function formatAmount(minor: number, currency: string): string {
   const abs = Math.abs(minor);
   const scale = 10 ** exp;
   const whole = Math.floor(abs / scale);
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(whole);
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
   if (exp === 0) return sign + grouped;
   return `${sign}${grouped}.${String(abs - whole * scale).padStart(exp, '0')}`;
 }

@@ -64,7 +64,11 @@ const KIND_WORDS: Readonly<Record<SourceKind, string>> = {
 
 const NO_CONTRACTS: readonly ContractPrice[] = [];
 
-const PRIORITY_ORDER = 'contract > company > inherited company > group > channel > everyone > base';
+const FIRST_BY_PRIORITY = 'first to price it under the priority strategy (contract > company > inherited company > group > channel > everyone > base)';
+
+// Winner reasons are the same for most lines: build each once.
+const LOWEST_OF = Array.from({ length: 33 }, (_, n) => (n === 1 ? 'the only candidate that prices it' : `lowest price of ${n} candidates`));
+const lowestOf = (n: number): string => LOWEST_OF[n] ?? `lowest price of ${n} candidates`;
 
 /** Why `w` beats `l` when their prices do not decide (or under the priority strategy). */
 function orderWhy(w: Competitor, l: Competitor, strategy: 'lowest' | 'priority'): string {
@@ -186,9 +190,7 @@ export function resolveWithCandidates(cc: ContextCandidates, variant: VariantFac
   for (const comp of competitors) {
     let reason: string;
     if (comp === w) {
-      reason = strategy === 'priority'
-        ? `first to price it under the priority strategy (${PRIORITY_ORDER})`
-        : competitors.length === 1 ? 'the only candidate that prices it' : `lowest price of ${competitors.length} candidates`;
+      reason = strategy === 'priority' ? FIRST_BY_PRIORITY : lowestOf(competitors.length);
     } else if (strategy === 'lowest' && comp.unitPrice > w.unitPrice) {
       reason = `lost to ${w.candidate.label}: ${formatAmount(comp.unitPrice, cur)} > ${formatAmount(w.unitPrice, cur)}`;
     } else if (strategy === 'lowest') {
