@@ -54,7 +54,7 @@ export function findCategory(nodes: CategoryNode[] | undefined, idOrSlug: string
   if (!nodes || !idOrSlug) return undefined;
   for (const n of nodes) {
     if (n.id === idOrSlug || n.slug === idOrSlug) return n;
-    const hit = findCategory(n.children as CategoryNode[], idOrSlug);
+    const hit = findCategory(n.children, idOrSlug);
     if (hit) return hit;
   }
   return undefined;

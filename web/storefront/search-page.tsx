@@ -171,6 +171,18 @@ export function SearchPage() {
             data-testid="sort-select"
           />
         </Group>
+        {category && category.children.length > 0 && !params.q ? (
+          <Group gap="xs" data-testid="subcategories">
+            {category.children.map((c) => (
+              <Button key={c.id} component={Link} to={`/c/${c.slug}`} variant="default" size="xs" radius="xl">
+                {c.name}
+                <Text span size="xs" c="dimmed" ms={6}>
+                  {formatNumber(c.productCount, locale)}
+                </Text>
+              </Button>
+            ))}
+          </Group>
+        ) : null}
         {hasFilters ? (
           <Group gap="xs">
             {params.brand ? (

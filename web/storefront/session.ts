@@ -54,3 +54,16 @@ export function useRequestPasswordReset() {
 export function useConfirmPasswordReset() {
   return useMutation({ mutationFn: (body: { token: string; password: string }) => expectOk(api.POST('/api/store/auth/password-reset/confirm', { body })) });
 }
+
+/** Buyers who belong to several companies choose which one they are buying for. */
+export function useSwitchCompany() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (companyId: string) => unwrap(api.POST('/api/store/auth/switch-company', { body: { companyId } })),
+    onSuccess: (s) => {
+      setCsrfToken('store', s.csrfToken);
+      qc.setQueryData(ME, s);
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'store' && q.queryKey[1] !== 'session' });
+    },
+  });
+}

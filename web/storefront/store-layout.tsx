@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { IconCategory, IconChevronDown, IconLogin, IconLogout, IconSearch, IconBuilding } from '@tabler/icons-react';
+import { IconBuilding, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { useCategories } from './catalog.ts';
-import { useStoreLogout, useStoreSession } from './session.ts';
+import { useStoreLogout, useStoreSession, useSwitchCompany } from './session.ts';
 
 function SearchBox() {
   const { t } = useTranslation();
@@ -70,6 +70,7 @@ function AccountMenu() {
   const { t } = useTranslation();
   const { data: session } = useStoreSession();
   const logout = useStoreLogout();
+  const switchCompany = useSwitchCompany();
   const navigate = useNavigate();
   if (!session) {
     return (
@@ -106,9 +107,18 @@ function AccountMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.user.email}</Menu.Label>
-        <Menu.Item leftSection={<IconBuilding size={16} />} disabled>
-          {session.company.legalName}
-        </Menu.Item>
+        {session.companies.length > 1 ? <Menu.Label>{t('store.buyingFor')}</Menu.Label> : null}
+        {(session.companies.length > 1 ? session.companies : [session.company]).map((c) => (
+          <Menu.Item
+            key={c.id}
+            leftSection={<IconBuilding size={16} />}
+            rightSection={c.id === session.company.id ? <IconCheck size={14} /> : null}
+            disabled={session.companies.length <= 1}
+            onClick={() => c.id !== session.company.id && switchCompany.mutate(c.id)}
+          >
+            {c.legalName}
+          </Menu.Item>
+        ))}
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} />}
