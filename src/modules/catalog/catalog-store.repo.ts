@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { CategoryRow } from './domain/category-tree.ts';
 import { rows } from './sql-rows.ts';
@@ -30,14 +30,14 @@ export interface StoreProductRow {
   category_path: string | null;
 }
 
-/** An active product by id or slug; draft and archived products are not found. */
-export async function activeProduct(db: Db, idOrSlug: string): Promise<StoreProductRow | undefined> {
+/** An active (and, given a predicate over `p`, visible) product by id or slug; others are not found. */
+export async function activeProduct(db: Db, idOrSlug: string, visibility?: SQL): Promise<StoreProductRow | undefined> {
   const [row] = await rows<StoreProductRow>(
     db,
     sql`select p.id, p.slug, p.name, p.description, p.attributes, p.images,
           b.id as brand_id, b.name as brand_name, c.id as category_id, c.name as category_name, c.path as category_path
         from products p left join brands b on b.id = p.brand_id left join categories c on c.id = p.category_id
-        where (p.id = ${idOrSlug} or p.slug = ${idOrSlug}) and p.status = 'active'
+        where (p.id = ${idOrSlug} or p.slug = ${idOrSlug}) and p.status = 'active' and ${visibility ?? sql`true`}
         limit 1`,
   );
   return row;

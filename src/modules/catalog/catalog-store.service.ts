@@ -132,9 +132,9 @@ export interface StoreProduct {
   variants: Awaited<ReturnType<typeof activeVariantsWithStock>>;
 }
 
-/** The product page by id or slug; anything not active (or not visible) is a 404. */
-export async function storeProduct(ctx: Ctx, idOrSlug: string): Promise<StoreProduct> {
-  const p = await activeProduct(ctx.db, idOrSlug);
+/** The product page by id or slug; anything not active (or, with a visibility predicate, not visible) is a 404. */
+export async function storeProduct(ctx: Ctx, idOrSlug: string, opts: Pick<SearchOptions, 'visibility'> = {}): Promise<StoreProduct> {
+  const p = await activeProduct(ctx.db, idOrSlug, opts.visibility);
   if (!p) throw notFound('Product');
   const [categoryPath, variants] = await Promise.all([p.category_path ? categoriesOnPath(ctx.db, p.category_path) : Promise.resolve([]), activeVariantsWithStock(ctx.db, p.id)]);
   return {

@@ -75,20 +75,29 @@ export async function upsertProducts(db: Db, list: readonly ProductUpsert[], pre
       sql`(${newId('product')}, ${p.slug}, ${p.name}, ${p.description ?? ''}, ${p.categoryId}, ${p.brandId}, ${p.status ?? 'draft'},
            ${pgArrayLiteral(p.images ?? [])}::text[], ${JSON.stringify(p.attributes ?? {})}::jsonb)`,
   );
-  const set = [sql`name = excluded.name`, sql`updated_at = now()`];
-  if (present.description) set.push(sql`description = excluded.description`);
-  if (present.category) set.push(sql`category_id = excluded.category_id`);
-  if (present.brand) set.push(sql`brand_id = excluded.brand_id`);
-  if (present.status) set.push(sql`status = excluded.status`);
-  if (present.images) set.push(sql`images = excluded.images`);
-  if (present.productAttributes) set.push(sql`attributes = excluded.attributes`);
+  const columns = ['name'];
+  if (present.description) columns.push('description');
+  if (present.category) columns.push('category_id');
+  if (present.brand) columns.push('brand_id');
+  if (present.status) columns.push('status');
+  if (present.images) columns.push('images');
+  if (present.productAttributes) columns.push('attributes');
+  const set = sql.raw([...columns.map((c) => `${c} = excluded.${c}`), 'updated_at = now()'].join(', '));
+  // Unchanged rows are not rewritten: re-importing an export costs reads, not trigger work.
+  const changed = sql.raw(`(${columns.map((c) => `products.${c}`).join(', ')}) is distinct from (${columns.map((c) => `excluded.${c}`).join(', ')})`);
   const out = await rows<{ id: string; slug: string; inserted: boolean }>(
     db,
     sql`insert into products (id, slug, name, description, category_id, brand_id, status, images, attributes)
         values ${sql.join(values, sql`, `)}
-        on conflict (slug) do update set ${sql.join(set, sql`, `)}
+        on conflict (slug) do update set ${set} where ${changed}
         returning id, slug, (xmax = 0) as inserted`,
   );
+  // Unchanged products are not returned; look their ids up.
+  const missing = list.filter((p) => !out.some((r) => r.slug === p.slug)).map((p) => p.slug);
+  if (missing.length) {
+    const found = await rows<{ id: string; slug: string }>(db, sql`select id, slug from products where slug = any(${pgArrayLiteral(missing)}::text[])`);
+    out.push(...found.map((r) => ({ ...r, inserted: false })));
+  }
   return new Map(out.map((r) => [r.slug, { id: r.id, inserted: r.inserted }]));
 }
 
@@ -105,7 +114,10 @@ export interface VariantUpsert {
   position: number;
 }
 
-/** Inserts or updates variants by SKU (case-insensitive, one statement); returns, by lower-cased SKU, whether it is new. */
+/**
+ * Inserts or updates variants by SKU (case-insensitive, one statement); returns, by lower-cased
+ * SKU, whether it is new. Unchanged variants are skipped and absent from the map.
+ */
 export async function upsertVariants(db: Db, list: readonly VariantUpsert[]): Promise<Map<string, boolean>> {
   if (!list.length) return new Map();
   const values = list.map(
@@ -120,6 +132,8 @@ export async function upsertVariants(db: Db, list: readonly VariantUpsert[]): Pr
         on conflict ((lower(sku))) do update set sku = excluded.sku, gtin = excluded.gtin, name = excluded.name, uom = excluded.uom,
           pack_size = excluded.pack_size, weight_grams = excluded.weight_grams, tax_class = excluded.tax_class,
           attributes = excluded.attributes, updated_at = now()
+        where (variants.sku, variants.gtin, variants.name, variants.uom, variants.pack_size, variants.weight_grams, variants.tax_class, variants.attributes)
+          is distinct from (excluded.sku, excluded.gtin, excluded.name, excluded.uom, excluded.pack_size, excluded.weight_grams, excluded.tax_class, excluded.attributes)
         returning lower(sku) as k, (xmax = 0) as inserted`,
   );
   return new Map(out.map((r) => [r.k, r.inserted]));
