@@ -10,12 +10,12 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { useStaffLogout, useStaffSession } from './session.ts';
 
 const NAV = [
-  { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2 },
-  { to: '/admin/products', key: 'admin.nav.products', icon: IconPackage },
-  { to: '/admin/categories', key: 'admin.nav.categories', icon: IconCategory },
-  { to: '/admin/inventory', key: 'admin.nav.inventory', icon: IconBuildingWarehouse },
-  { to: '/admin/staff', key: 'admin.nav.staff', icon: IconUsers },
-  { to: '/admin/api-keys', key: 'admin.nav.apiKeys', icon: IconKey },
+  { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2, perm: 'companies:read' },
+  { to: '/admin/products', key: 'admin.nav.products', icon: IconPackage, perm: 'catalog:read' },
+  { to: '/admin/categories', key: 'admin.nav.categories', icon: IconCategory, perm: 'catalog:read' },
+  { to: '/admin/inventory', key: 'admin.nav.inventory', icon: IconBuildingWarehouse, perm: 'catalog:read' },
+  { to: '/admin/staff', key: 'admin.nav.staff', icon: IconUsers, perm: 'staff:read' },
+  { to: '/admin/api-keys', key: 'admin.nav.apiKeys', icon: IconKey, perm: 'api_keys:write' },
 ] as const;
 
 /** Navbar + header around every admin page; sends signed-out visitors to sign-in. */
@@ -80,7 +80,7 @@ export function AdminLayout() {
       <AppShell.Navbar p="sm">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2} component="nav" aria-label={t('admin.menu')}>
-            {NAV.map((n) => (
+            {NAV.filter((n) => session.data?.permissions.includes(n.perm)).map((n) => (
               <NavLink
                 key={n.to}
                 component={RouterNavLink}

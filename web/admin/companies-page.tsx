@@ -12,6 +12,7 @@ import { useLocale } from '../ui/locale-sync.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useCompanyChildren, useCompanySearch, type CompanyRow } from './companies-api.ts';
 import { CreateCompanyModal } from './company-forms.tsx';
+import { useCan } from './session.ts';
 import { TreeLevel } from './company-tree.tsx';
 
 /** Companies as a tree (parents, subsidiaries, branches), with search and creation. */
@@ -25,6 +26,7 @@ export function CompaniesPage() {
   const [creating, setCreating] = useState<{ parent: CompanyRow | null } | null>(null);
   const roots = useCompanyChildren('root');
   const search = useCompanySearch(debounced);
+  const canWrite = useCan('companies:write');
   const open = (c: { id: string }) => navigate(`/admin/companies/${c.id}`);
   const noCompanies = !roots.isPending && (roots.data?.pages[0]?.items.length ?? 0) === 0;
 
@@ -34,9 +36,11 @@ export function CompaniesPage() {
         title={t('admin.companies.title')}
         description={t('admin.companies.description')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating({ parent: null })} data-testid="new-company">
-            {t('admin.companies.create')}
-          </Button>
+          canWrite ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating({ parent: null })} data-testid="new-company">
+              {t('admin.companies.create')}
+            </Button>
+          ) : null
         }
       />
       <TextInput
@@ -80,7 +84,7 @@ export function CompaniesPage() {
             </Text>
           </Group>
           <Box role="tree" aria-label={t('admin.companies.title')} data-testid="company-tree">
-            <TreeLevel parentId="root" level={1} onOpen={open} onAddChild={(c) => setCreating({ parent: c })} />
+            <TreeLevel parentId="root" level={1} onOpen={open} onAddChild={canWrite ? (c) => setCreating({ parent: c }) : undefined} />
           </Box>
         </Paper>
       )}

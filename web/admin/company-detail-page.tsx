@@ -10,6 +10,7 @@ import { formatCountry, formatDate } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { useCompany, useCompanyAncestors, useCompanyChildren, useCompanyLocations, useCompanyUsers, type Company, type CompanyRow, type CompanyUser, type Location } from './companies-api.ts';
 import { CreateBuyerModal, CreateCompanyModal, CreateLocationModal } from './company-forms.tsx';
+import { useCan } from './session.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -132,6 +133,7 @@ export function CompanyDetailPage() {
   const company = useCompany(id);
   const ancestors = useCompanyAncestors(id);
   const [modal, setModal] = useState<'buyer' | 'location' | 'child' | null>(null);
+  const canWrite = useCan('companies:write');
   if (company.isPending) return <Skeleton h={300} />;
   if (company.error || !company.data) return <ErrorAlert error={company.error} />;
   const c = company.data;
@@ -162,7 +164,7 @@ export function CompanyDetailPage() {
           </Group>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Group justify="flex-end" gap="sm">
+          <Group justify="flex-end" gap="sm" display={canWrite ? undefined : 'none'}>
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setModal('child')}>
               {t('admin.companies.addSubsidiary')}
             </Button>
@@ -189,7 +191,7 @@ export function CompanyDetailPage() {
           <Users company={c} onAdd={() => setModal('buyer')} />
         </Tabs.Panel>
         <Tabs.Panel value="locations">
-          <Group justify="flex-end" mb="sm">
+          <Group justify="flex-end" mb="sm" display={canWrite ? undefined : 'none'}>
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setModal('location')}>
               {t('admin.companies.addLocation')}
             </Button>

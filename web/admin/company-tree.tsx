@@ -11,7 +11,8 @@ import { useCompanyChildren, type CompanyRow } from './companies-api.ts';
 
 interface TreeProps {
   onOpen: (c: CompanyRow) => void;
-  onAddChild: (c: CompanyRow) => void;
+  /** Absent when the staff member may not create companies. */
+  onAddChild?: (c: CompanyRow) => void;
 }
 
 /**
@@ -105,9 +106,11 @@ function TreeNode({ company, level, first, ...props }: TreeProps & { company: Co
         <Badge w={90} variant="dot" color={company.status === 'active' ? 'teal' : 'orange'} size="sm">
           {t(`admin.companies.status.${company.status}`)}
         </Badge>
-        <ActionIcon variant="subtle" size="sm" tabIndex={-1} onClick={() => props.onAddChild(company)} aria-label={t('admin.companies.addSubsidiary')} title={t('admin.companies.addSubsidiary')}>
-          <IconPlus size={14} />
-        </ActionIcon>
+        {props.onAddChild ? (
+          <ActionIcon variant="subtle" size="sm" tabIndex={-1} onClick={() => props.onAddChild?.(company)} aria-label={t('admin.companies.addSubsidiary')} title={t('admin.companies.addSubsidiary')}>
+            <IconPlus size={14} />
+          </ActionIcon>
+        ) : null}
       </Group>
       {expanded ? <TreeLevel parentId={company.id} level={level + 1} {...props} /> : null}
     </Box>

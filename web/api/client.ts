@@ -46,7 +46,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const csrfMiddleware: Middleware = {
   onRequest({ request }) {
-    if (!UNSAFE.has(request.method)) return undefined;
+    // The server's messages and defaults follow the reader's chosen language, not the browser's.
+    const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+    if (lang) request.headers.set('accept-language', lang);
+    if (!UNSAFE.has(request.method)) return request;
     const path = new URL(request.url, window.location.origin).pathname;
     const token = path.startsWith('/api/admin/') ? csrfTokens.admin : path.startsWith('/api/store/') ? csrfTokens.store : null;
     if (token) request.headers.set('x-csrf-token', token);
