@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginBuyer, makeCompany, makeStaff, TEST_PASSWORD } from '../helpers/auth.ts';
+import { loginBuyer, makeCompany, makeStaff, staffSession, TEST_PASSWORD } from '../helpers/auth.ts';
+import { createStoreCatalog } from './fixtures.ts';
 import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS;
@@ -19,6 +20,7 @@ describe('admin console in a real browser', { timeout: 60_000 }, () => {
     await makeCompany(env.t, { legalName: 'Atlas South Supplies', parentId: group.id });
     await makeCompany(env.t, { legalName: 'Atlas North Lahore Branch', parentId: north.id });
     await makeCompany(env.t, { legalName: 'Crescent Hardware', country: 'AE', currency: 'AED', timezone: 'Asia/Dubai' });
+    await createStoreCatalog(env.app, await staffSession(env.t));
     page = await env.newPage();
   }, 120_000);
   afterAll(async () => env?.close());
@@ -125,6 +127,32 @@ describe('admin console in a real browser', { timeout: 60_000 }, () => {
     await page.getByText('Revoked', { exact: true }).waitFor();
     const refused = await env.app.inject({ url: '/api/integrations/products', headers: { authorization: `Bearer ${key}` } });
     expect(refused.statusCode).toBe(401);
+  });
+
+  it('finds a product from the keyboard and opens it for editing', async () => {
+    await page.goto('/admin/products');
+    await page.getByTestId('products-table').waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('sledge');
+    await expect.poll(() => page.getByTestId('products-table').locator('tr[data-row]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown'); // from the search box into the table
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/products\/prd_/);
+    await page.locator('input[name=name]').waitFor();
+    expect(await page.locator('input[name=name]').inputValue()).toBe('Sledge Hammer');
+    expect(await page.locator('body').innerText()).toContain('HAM-SLEDGE-4');
+  });
+
+  it('corrects on-hand stock in place', async () => {
+    await page.goto('/admin/inventory');
+    await page.getByRole('button', { name: 'Edit on-hand stock of HAM-CLAW-20' }).click();
+    await page.getByLabel('On hand').fill('75');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Edit on-hand stock of HAM-CLAW-20' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Edit on-hand stock of HAM-CLAW-20' }).innerText()).toBe('75');
+    const product = await env.app.inject('/api/store/products/claw-hammer');
+    const variant = (product.json() as { variants: { sku: string; available: number }[] }).variants.find((v) => v.sku === 'HAM-CLAW-20');
+    expect(variant?.available).toBe(75);
   });
 
   it('the console follows the language switch into Urdu, right-to-left', async () => {
