@@ -12,7 +12,7 @@ import type { Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Mailer } from './lib/mailer.ts';
 import { ANONYMOUS, type Actor, type Ctx } from './http/context.ts';
-import { Problem, registerErrorHandler, problem, sendProblem, rejectNonFiniteNumbers } from './http/problem.ts';
+import { Problem, registerErrorHandler, registerNotFound, problem, sendProblem, rejectNonFiniteNumbers } from './http/problem.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerModules } from './http/routes.ts';
@@ -105,15 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerIdempotency(app, database);
 
   const webDir = deps.webDir ?? WEB_DIR;
-  if (existsSync(path.join(webDir, 'index.html'))) {
-    const indexHtml = readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
-    // The SPA owns every non-API GET: `/` is the storefront, `/admin` the console.
-    app.setNotFoundHandler((request, reply) => {
-      const url = request.url.split('?')[0] ?? '/';
-      if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) return reply.type('text/html').send(indexHtml);
-      return sendProblem(reply, { ...problem('NOT_FOUND', `No route ${request.method} ${url}`), instance: request.url });
-    });
-  }
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  registerNotFound(app, hasWeb ? readFileSync(path.join(webDir, 'index.html'), 'utf8') : undefined);
   return app;
 }

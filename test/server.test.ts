@@ -33,4 +33,29 @@ describe('server skeleton', () => {
     expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
+
+  it('serves the web app for every non-API page and keeps API 404s as problems', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('../src/app.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'precis-web-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
+    const web = await buildApp({ config: t.config, database: t.database, mailer: { send: async () => undefined, close: () => undefined }, webDir: dir });
+    try {
+      for (const page of ['/', '/admin', '/admin/companies', '/products/hammer-1?x=1']) {
+        const res = await web.inject(page);
+        expect(res.statusCode, page).toBe(200);
+        expect(res.headers['content-type']).toContain('text/html');
+      }
+      expect((await web.inject('/app.js')).body).toBe('console.log(1)');
+      expect((await web.inject('/missing.js')).statusCode).toBe(404);
+      const api = await web.inject('/api/store/nothing-here');
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await web.close();
+    }
+  });
 });

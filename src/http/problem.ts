@@ -107,7 +107,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem('INTERNAL', 'Something went wrong on our side; it has been logged.'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, { ...problem('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), instance: request.url }));
+}
+
+/**
+ * Unknown routes: problem+json 404 for the API; with a web build, every other GET without a file
+ * extension gets the single-page app's index.html (the SPA routes `/…` and `/admin/…` itself).
+ */
+export function registerNotFound(app: FastifyInstance, spaIndexHtml?: string): void {
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (spaIndexHtml && request.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) return reply.type('text/html').send(spaIndexHtml);
+    return sendProblem(reply, { ...problem('NOT_FOUND', `No route ${request.method} ${url}`), instance: request.url });
+  });
 }
 
 /** Depth-first search for a non-finite number (JSON `1e999`, a 400-digit query value); returns its path. */
