@@ -155,6 +155,22 @@ describe('admin console in a real browser', { timeout: 60_000 }, () => {
     expect(variant?.available).toBe(75);
   });
 
+  it('imports stock from a CSV file and lists the rows it rejected', async () => {
+    await page.goto('/admin/inventory');
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'stock.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('sku,warehouse_code,on_hand\nHAM-SLEDGE-4,KHI,44\nHAM-PEIN-12,KHI,-3\n'),
+    });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Import finished').waitFor();
+    const text = await dialog.innerText();
+    expect(text).toMatch(/1\s*Rejected/);
+    expect(text).toContain('on_hand');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Edit on-hand stock of HAM-SLEDGE-4' }).innerText()).toBe('44');
+  });
+
   it('the console follows the language switch into Urdu, right-to-left', async () => {
     await page.getByTestId('language-switcher').click();
     await page.locator('[data-lang="ur"]').click();

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { CsvImportExport } from './csv-import.tsx';
 import { useInventory, useSetOnHand, useWarehouses, type InventoryRow } from './catalog-api.ts';
 
 /** On-hand editor: type the new count, Enter saves, Escape cancels. */
@@ -89,7 +90,11 @@ export function InventoryPage() {
   const rows = inventory.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeader title={t('admin.inventory.title')} description={t('admin.inventory.description')} />
+      <PageHeader
+        title={t('admin.inventory.title')}
+        description={t('admin.inventory.description')}
+        actions={<CsvImportExport importPath="/api/admin/inventory/import" exportHref="/api/admin/inventory/export" invalidate="inventory" />}
+      />
       <Group mb="md">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('admin.inventory.skuPlaceholder')} aria-label={t('admin.inventory.skuPlaceholder')} value={sku} onChange={(e) => setSku(e.currentTarget.value)} w={320} dir="ltr" />
         <Select

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { CsvImportExport } from './csv-import.tsx';
 import { PRODUCT_STATUSES, useAdminProducts, useAllCategories, useBrands, type ProductRow, type ProductStatus } from './catalog-api.ts';
 
 export const STATUS_COLOR: Record<ProductStatus, string> = { draft: 'gray', active: 'teal', archived: 'orange' };
@@ -48,9 +49,12 @@ export function ProductsPage() {
         title={t('admin.products.title')}
         description={t('admin.products.description')}
         actions={
-          <Button component={Link} to="/admin/products/new" leftSection={<IconPlus size={16} />}>
-            {t('admin.products.create')}
-          </Button>
+          <>
+            <CsvImportExport importPath="/api/admin/products/import" exportHref="/api/admin/products/export" invalidate="products" />
+            <Button component={Link} to="/admin/products/new" leftSection={<IconPlus size={16} />}>
+              {t('admin.products.create')}
+            </Button>
+          </>
         }
       />
       <Group mb="md" gap="md" wrap="wrap">
