@@ -85,20 +85,24 @@ function matched(c: SearchCriteria, withRank = true): SQL {
     return sql`m as (select p.id, p.name, p.category_id, p.brand_id, p.attr_terms, 0::float8 as rank from products p where ${filters})`;
   }
   const tsq = tsQuery(s, c.fuzzy);
+  const cols = sql`p.id, p.name, p.category_id, p.brand_id, p.attr_terms`;
+  const score = (bonus: number) =>
+    withRank ? sql`round((${tsq ? sql`ts_rank(p.search_doc, ${tsq})` : sql`0`} + ${bonus})::numeric, 6)::float8` : sql`0::float8`;
+  // Each source reads products directly with every filter applied, so the planner sees real row
+  // counts (a UNION of ids grouped first hides them and invites thousands of index probes).
   const sources: SQL[] = [];
-  if (tsq) sources.push(sql`select id, false as sku_hit from products where status = 'active' and search_doc @@ ${tsq}`);
-  if (s.skuPattern) sources.push(sql`select product_id, true from variants where lower(sku) like ${s.skuPattern} and status = 'active'`);
-  if (!sources.length) sources.push(sql`select null::text as id, false as sku_hit where false`);
-  // A SKU hit adds 1, above the text scores ts_rank gives in practice, so SKU lookups come first.
-  const rank = withRank
-    ? sql`round((${tsq ? sql`ts_rank(p.search_doc, ${tsq})` : sql`0`} + case when cand.sku_hit then 1 else 0 end)::numeric, 6)::float8`
-    : sql`0::float8`;
-  return sql`cand as (select id, bool_or(sku_hit) as sku_hit from (${sql.join(sources, sql` union all `)}) x group by id),
-    m as (
-      select p.id, p.name, p.category_id, p.brand_id, p.attr_terms, ${rank} as rank
-      from cand join products p on p.id = cand.id
-      where ${filters}
-    )`;
+  if (tsq) sources.push(sql`select ${cols}, ${score(0)} as rank from products p where ${filters} and p.search_doc @@ ${tsq}`);
+  if (s.skuPattern) {
+    // A SKU hit adds 1, above the text scores ts_rank gives in practice, so SKU lookups come first.
+    sources.push(
+      sql`select ${cols}, ${score(1)} as rank from products p
+          where ${filters} and p.id in (select v.product_id from variants v where lower(v.sku) like ${s.skuPattern} and v.status = 'active')`,
+    );
+  }
+  if (!sources.length) return sql`m as (select ${cols}, 0::float8 as rank from products p where false)`;
+  if (sources.length === 1) return sql`m as (${sources[0]})`;
+  return sql`m0 as (${sql.join(sources, sql` union all `)}),
+    m as (select distinct on (id) * from m0 order by id, rank desc)`;
 }
 
 function toTextArray(values: readonly string[]): SQL {
