@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Ctx } from '../../http/context.ts';
 import { formatAttributes, formatImageUrls, INVENTORY_COLUMNS, PRODUCT_COLUMNS } from './domain/csv-rows.ts';
@@ -19,7 +20,9 @@ async function streamCsv(out: Writable, columns: readonly string[], produce: (wr
   try {
     await produce(write);
     csv.end();
-    if (!out.writableFinished) await once(out, 'finish');
+    await finished(csv);
+    // pipe() ends the destination, except stdout/stderr, which a CLI writes to and never closes.
+    if (out !== process.stdout && out !== process.stderr && !out.writableFinished) await finished(out);
   } catch (err) {
     csv.destroy(err as Error);
     out.destroy(err as Error);
