@@ -35,18 +35,22 @@ export async function loadScale(url: string, scale: ScaleName, opts: { reuse?: b
   const database: Database = await openDatabase({ url, poolSize: 4 });
   try {
     await migrate(database);
+    // Another session on this database (a forgotten psql, a server) can hold locks the reload waits for.
+    const [others] = await database.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    if (others?.n) opts.log?.(`  warning: ${others.n} other session(s) connected to this database; the load may wait for their locks`);
     if (opts.reuse && (await hasData(database))) {
       const [row] = await database.query<{ variants: number }>('select count(*)::int as variants from variants');
       return { reused: true, generateMs: 0, loadMs: 0, rows: { variants: row?.variants ?? 0 } };
     }
     let stage = '';
+    const t0 = Date.now();
     const result = await seedDatabase(database, {
       scale,
       force: true,
       onProgress: (e) => {
         if (e.stage !== stage) {
           stage = e.stage;
-          opts.log?.(`  loading ${stage} (${e.done.toLocaleString('en')}/${e.total.toLocaleString('en')} rows so far)`);
+          opts.log?.(`  ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  loading ${stage} (${e.done.toLocaleString('en')}/${e.total.toLocaleString('en')} rows so far)`);
         }
       },
     });
