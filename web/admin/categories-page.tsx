@@ -45,7 +45,7 @@ function CategoryNode({ c, onAdd }: { c: CategoryRow; onAdd: (parentId: string) 
         <Text size="xs" c="dimmed" ff="monospace" visibleFrom="sm">
           {c.slug}
         </Text>
-        <Badge variant="light" color="gray" size="sm" w={120}>
+        <Badge variant="light" color="gray" size="sm" tt="none" miw={110}>
           {t('store.productCount', { count: c.productCount, formatted: formatNumber(c.productCount, locale) })}
         </Badge>
         <ActionIcon variant="subtle" size="sm" onClick={() => onAdd(c.id)} aria-label={t('admin.categories.addChild')} title={t('admin.categories.addChild')}>

@@ -96,9 +96,9 @@ function TreeNode({ company, level, first, ...props }: TreeProps & { company: Co
         <Text size="xs" c="dimmed" w={48} visibleFrom="sm" ff="monospace">
           {company.currency}
         </Text>
-        <Box w={110} visibleFrom="sm">
+        <Box w={130} visibleFrom="sm">
           {hasChildren ? (
-            <Badge variant="light" color="gray" size="sm" data-testid="child-count">
+            <Badge variant="light" color="gray" size="sm" tt="none" data-testid="child-count">
               {t('admin.companies.children', { count: company.childCount, formatted: formatNumber(company.childCount, locale) })}
             </Badge>
           ) : null}
