@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../../src/modules/accounts/index.ts';
+import { searchProducts, storeProduct } from '../../src/modules/catalog/index.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { seedCatalog, type CatalogFixture } from './fixtures.ts';
 
@@ -219,6 +222,19 @@ describe('store catalog: search, facets, categories, product page', () => {
     ]);
     expect(body.variants[0]).toMatchObject({ gtin: '4006381333931', weightGrams: 600, packSize: 1, uom: 'each', attributes: { size: '16oz' } });
     expect((await t.app.inject(`/api/store/products/${f.product.claw}`)).json().slug).toBe('claw-hammer');
+  });
+
+  it('takes a visibility predicate that hides products from results, facets and the product page', async () => {
+    const ctx = systemCtx(t.database.db);
+    const visibility = sql`p.brand_id <> ${f.brand.stanley}`;
+    const hidden = await searchProducts(ctx, { q: 'hammer' }, { visibility });
+    expect(hidden.items.map((i) => i.name)).toEqual(['Sledge Hammer']);
+    expect(hidden.total).toBe(1);
+    expect(hidden.facets.brands.map((b) => b.name)).toEqual(['Acme']);
+    await expect(storeProduct(ctx, 'claw-hammer', { visibility })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await storeProduct(ctx, 'sledge-hammer', { visibility })).name).toBe('Sledge Hammer');
+    // the unrestricted search is unaffected (and not served from the restricted one's cache)
+    expect((await searchProducts(ctx, { q: 'hammer' })).total).toBe(3);
   });
 
   it('answers 404 for draft, archived and unknown products', async () => {
