@@ -183,6 +183,9 @@ describe('store catalog: search, facets, categories, product page', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().field, qs).toContain(field);
     }
+    const longKey = await t.app.inject(`/api/store/products/${'a'.repeat(201)}`);
+    expect(longKey.statusCode).toBe(400);
+    expect(longKey.json().field).toBe('idOrSlug');
     const cursor = (await search('sort=name&limit=1')).nextCursor!;
     const res = await t.app.inject(`/api/store/products?q=widget&cursor=${cursor}`);
     expect(res.statusCode).toBe(400);
