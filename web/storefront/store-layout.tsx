@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton, useDirection } from '@mantine/core';
 import { IconBuilding, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
@@ -46,7 +46,13 @@ function SearchBox() {
 
 function CategoryMenu() {
   const { t } = useTranslation();
+  const { dir } = useDirection();
   const { data } = useCategories();
+  const count = (n: number) => (
+    <Text size="xs" c="dimmed">
+      {n}
+    </Text>
+  );
   return (
     <Menu position="bottom-start" width={280} withinPortal trigger="click-hover" openDelay={80} closeDelay={150}>
       <Menu.Target>
@@ -55,11 +61,31 @@ function CategoryMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {(data ?? []).map((c) => (
-          <Menu.Item key={c.id} component={Link} to={`/c/${c.slug}`} rightSection={<Text size="xs" c="dimmed">{c.productCount}</Text>}>
-            {c.name}
-          </Menu.Item>
-        ))}
+        {(data ?? []).map((c) =>
+          c.children.length ? (
+            // Top-level categories open their subcategories to the side (the reading direction).
+            <Menu.Sub key={c.id} position={dir === 'rtl' ? 'left-start' : 'right-start'} offset={4}>
+              <Menu.Sub.Target>
+                <Menu.Sub.Item>{c.name}</Menu.Sub.Item>
+              </Menu.Sub.Target>
+              <Menu.Sub.Dropdown miw={240}>
+                <Menu.Item component={Link} to={`/c/${c.slug}`} fw={600} rightSection={count(c.productCount)}>
+                  {t('store.allIn', { name: c.name })}
+                </Menu.Item>
+                <Menu.Divider />
+                {c.children.map((sub) => (
+                  <Menu.Item key={sub.id} component={Link} to={`/c/${sub.slug}`} rightSection={count(sub.productCount)}>
+                    {sub.name}
+                  </Menu.Item>
+                ))}
+              </Menu.Sub.Dropdown>
+            </Menu.Sub>
+          ) : (
+            <Menu.Item key={c.id} component={Link} to={`/c/${c.slug}`} rightSection={count(c.productCount)}>
+              {c.name}
+            </Menu.Item>
+          ),
+        )}
         {data && data.length === 0 ? <Menu.Label>{t('store.noCategories')}</Menu.Label> : null}
       </Menu.Dropdown>
     </Menu>
