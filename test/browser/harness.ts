@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { MailMessage } from '../../src/lib/mailer.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDatabase, memoryMailer, type TestApp } from '../harness.ts';
 
@@ -19,6 +20,8 @@ export interface BrowserEnv {
   database: Database;
   baseUrl: string;
   browser: Browser;
+  /** Every email the server sent (password reset links…). */
+  mail: MailMessage[];
   /** A fresh browser context (own cookies and localStorage) and a page in it. */
   newPage: (opts?: { locale?: string }) => Promise<Page>;
   close: () => Promise<void>;
@@ -83,6 +86,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     database,
     baseUrl,
     browser,
+    mail: mailer.sent,
     newPage: async (opts = {}) => {
       const context = await browser.newContext({ baseURL: baseUrl, locale: opts.locale ?? 'en-US', viewport: { width: 1360, height: 900 } });
       context.setDefaultTimeout(15_000);

@@ -118,4 +118,29 @@ describe('storefront in a real browser', { timeout: 60_000 }, () => {
     const me = await page.evaluate(async () => (await fetch('/api/store/auth/me')).status);
     expect(me).toBe(401);
   });
+
+  it('a buyer who forgot the password resets it from the emailed link and signs in with the new one', async () => {
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.locator('input[type=email]').fill(buyerEmail);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByTestId('reset-sent').waitFor();
+
+    await expect.poll(() => env.mail.filter((m) => m.to === buyerEmail).length).toBeGreaterThan(0);
+    const text = env.mail.filter((m) => m.to === buyerEmail).at(-1)?.text ?? '';
+    const link = new URL(text.match(/https?:\/\/\S+reset-password\?token=\S+/)?.[0] ?? 'http://x/missing');
+    expect(link.pathname).toBe('/reset-password');
+
+    await page.goto(link.pathname + link.search);
+    await page.getByLabel('New password', { exact: false }).first().fill('a brand new passphrase');
+    await page.getByLabel('Repeat the new password', { exact: false }).fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByTestId('reset-done').waitFor();
+
+    await page.goto('/sign-in');
+    await page.locator('input[name=email]').fill(buyerEmail);
+    await page.locator('input[name=password]').fill('a brand new passphrase');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('account-menu').waitFor();
+  });
 });
