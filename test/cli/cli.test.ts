@@ -149,6 +149,8 @@ describe('precis CLI: seed', () => {
     const again = await cli(t, 'seed');
     expect(again.code).toBe(1);
     expect(again.err).toContain('--force');
+    // --force replaces the data (same seed, same rows) rather than adding to it.
+    expect((await cli(t, 'seed', '--force')).code).toBe(0);
 
     const database = await t.open();
     const app = await appOn(database);
