@@ -92,6 +92,14 @@ describe('storefront in a real browser', { timeout: 60_000 }, () => {
     await shot('store-product');
   });
 
+  it('the account menu leads to the buyer’s own company', async () => {
+    await page.getByTestId('account-menu').click();
+    await page.getByTestId('my-company').click();
+    await page.waitForURL('**/account/company');
+    expect(await page.getByTestId('company-name').innerText()).toBe('Indus Builders Ltd');
+    expect(await page.locator('body').innerText()).toContain('Pakistan');
+  });
+
   it('switching to Arabic renders right-to-left, in Arabic, and is remembered', async () => {
     await page.goto(`/c/${catalog.hammersSlug}`);
     await page.getByTestId('product-card').first().waitFor();

@@ -6,6 +6,7 @@ import { ProductPage } from './product-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './password-pages.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { CompanyPage } from './company-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -19,6 +20,7 @@ export default function StorefrontApp() {
         <Route path="search" element={<SearchPage />} />
         <Route path="c/:category" element={<SearchPage />} />
         <Route path="p/:slug" element={<ProductPage />} />
+        <Route path="account/company" element={<CompanyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
