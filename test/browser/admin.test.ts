@@ -88,6 +88,12 @@ describe('admin console in a real browser', { timeout: 60_000 }, () => {
     const session = await loginBuyer(env.app, 'bilal@karakoram.test');
     expect(session.body).toMatchObject({ company: { legalName: 'Karakoram Tools Pvt Ltd' }, user: { name: 'Bilal Ahmed' } });
 
+    // Suspending and reactivating is one click each, reflected at once.
+    await page.getByTestId('toggle-status').click();
+    await expect.poll(() => page.getByTestId('toggle-status').textContent()).toBe('Reactivate');
+    await page.getByTestId('toggle-status').click();
+    await expect.poll(() => page.getByTestId('toggle-status').textContent()).toBe('Suspend');
+
     // The new company is a top-level node in the tree now.
     await page.goto('/admin/companies');
     await node('Karakoram Tools Pvt Ltd').waitFor();

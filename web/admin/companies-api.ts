@@ -72,3 +72,14 @@ export function useCreateLocation(companyId: string) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin', 'company', companyId, 'locations'] }),
   });
 }
+
+export function useUpdateCompany(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/admin/companies/{id}', 'patch'>) => unwrap(api.PATCH('/api/admin/companies/{id}', { params: { path: { id } }, body })),
+    onSuccess: (c) => {
+      qc.setQueryData(['admin', 'company', id], c);
+      void qc.invalidateQueries({ queryKey: ['admin', 'companies'] });
+    },
+  });
+}

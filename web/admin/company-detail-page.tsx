@@ -8,7 +8,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatCountry, formatDate } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
-import { useCompany, useCompanyAncestors, useCompanyChildren, useCompanyLocations, useCompanyUsers, type Company, type CompanyRow, type CompanyUser, type Location } from './companies-api.ts';
+import { useUpdateCompany, useCompany, useCompanyAncestors, useCompanyChildren, useCompanyLocations, useCompanyUsers, type Company, type CompanyRow, type CompanyUser, type Location } from './companies-api.ts';
 import { CreateBuyerModal, CreateCompanyModal, CreateLocationModal } from './company-forms.tsx';
 import { useCan } from './session.ts';
 
@@ -134,6 +134,7 @@ export function CompanyDetailPage() {
   const ancestors = useCompanyAncestors(id);
   const [modal, setModal] = useState<'buyer' | 'location' | 'child' | null>(null);
   const canWrite = useCan('companies:write');
+  const update = useUpdateCompany(id);
   if (company.isPending) return <Skeleton h={300} />;
   if (company.error || !company.data) return <ErrorAlert error={company.error} />;
   const c = company.data;
@@ -165,6 +166,15 @@ export function CompanyDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Group justify="flex-end" gap="sm" display={canWrite ? undefined : 'none'}>
+            <Button
+              variant="subtle"
+              color={c.status === 'active' ? 'orange' : 'teal'}
+              loading={update.isPending}
+              onClick={() => update.mutate({ status: c.status === 'active' ? 'suspended' : 'active' })}
+              data-testid="toggle-status"
+            >
+              {c.status === 'active' ? t('admin.companies.suspend') : t('admin.companies.reactivate')}
+            </Button>
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setModal('child')}>
               {t('admin.companies.addSubsidiary')}
             </Button>
@@ -174,6 +184,7 @@ export function CompanyDetailPage() {
           </Group>
         </Grid.Col>
       </Grid>
+      <ErrorAlert error={update.error} />
       <Overview company={c} />
       <Tabs defaultValue="users" keepMounted={false}>
         <Tabs.List mb="md">
