@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 
   const [appPort, barePort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${appPort}`;
-  const app = await startProcess('bench/app-server.ts', { DATABASE_URL: url, PORT: String(appPort), HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn' }, `${base}/readyz`);
+  const app = await startProcess('src/main.ts', { DATABASE_URL: url, PORT: String(appPort), HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn' }, `${base}/readyz`);
   const work = mkdtempSync(path.join(tmpdir(), 'precis-bench-'));
   let bare: ChildProcess | undefined;
   try {
