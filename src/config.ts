@@ -17,6 +17,7 @@ const ConfigSchema = Type.Object({
   SMTP_URL: Type.String({ default: 'smtp://127.0.0.1:1025', pattern: '^smtps?://', description: 'Outgoing mail server' }),
   MAIL_FROM: Type.String({ default: 'Precis <no-reply@precis.local>' }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: "Storefront listing and facet caches in memory ('off' for measuring the uncached path)" }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -13,5 +13,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   void deps;
   await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
   await accountsRoutes(app);
-  await catalogRoutes(app);
+  await catalogRoutes(app, deps);
 }

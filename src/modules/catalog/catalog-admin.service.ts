@@ -157,7 +157,7 @@ function variantRow(productId: string, v: VariantInput, position: number): repo.
 
 /** Creates a product with its variants in one transaction. */
 export async function createProduct(ctx: Ctx, input: ProductInput): Promise<AdminProduct> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       await checkRefs(tx, input);
       await checkSkus(tx, (input.variants ?? []).map((v, i) => ({ sku: v.sku, field: `variants[${i}].sku` })));
@@ -186,7 +186,7 @@ export async function getProduct(ctx: Ctx, id: string): Promise<AdminProduct> {
 }
 
 export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch): Promise<AdminProduct> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findProduct(tx.db, id))) throw notFound('Product');
       await checkRefs(tx, patch);
@@ -200,11 +200,11 @@ export async function updateProduct(ctx: Ctx, id: string, patch: ProductPatch): 
 }
 
 export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
-  if (!(await afterWrite(repo.deleteProduct(ctx.db, id)))) throw notFound('Product');
+  if (!(await afterWrite(ctx, repo.deleteProduct(ctx.db, id)))) throw notFound('Product');
 }
 
 export async function addVariant(ctx: Ctx, productId: string, input: VariantInput): Promise<AdminVariant> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       const product = await loadProduct(tx, productId);
       await checkSkus(tx, [{ sku: input.sku, field: 'sku' }]);
@@ -216,7 +216,7 @@ export async function addVariant(ctx: Ctx, productId: string, input: VariantInpu
 }
 
 export async function updateVariant(ctx: Ctx, productId: string, variantId: string, patch: VariantPatch): Promise<AdminVariant> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findVariant(tx.db, productId, variantId))) throw notFound('Variant');
       if (patch.sku !== undefined) await checkSkus(tx, [{ sku: patch.sku, field: 'sku' }], variantId);
@@ -228,7 +228,7 @@ export async function updateVariant(ctx: Ctx, productId: string, variantId: stri
 }
 
 export async function deleteVariant(ctx: Ctx, productId: string, variantId: string): Promise<void> {
-  await afterWrite(inTx(ctx, async (tx) => {
+  await afterWrite(ctx, inTx(ctx, async (tx) => {
     if (!(await repo.findVariant(tx.db, productId, variantId))) throw notFound('Variant');
     await repo.deleteVariant(tx.db, variantId);
   }));

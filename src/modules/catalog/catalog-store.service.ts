@@ -6,7 +6,7 @@ import { buildCategoryTree, type CategoryNode } from './domain/category-tree.ts'
 import { shapeFacets, type Facets } from './domain/facets.ts';
 import { anyWordTsQuery, correctableWords, fuzzyTsQuery, groupAttrFilters, parseAttrFilter, parseSearch, type AttrFilter } from './domain/search-query.ts';
 import { searchFacets, searchPage, suggestCorrections, type SearchCriteria, type SearchSort } from './catalog-search.repo.ts';
-import { cachedFacets, storeFacets } from './search-cache.ts';
+import { cachedFacets, cachedListing, storeFacets } from './search-cache.ts';
 import { activeProduct, activeVariantsWithStock, categoriesOnPath, categoryRows } from './catalog-store.repo.ts';
 
 export interface ProductSearchInput {
@@ -56,6 +56,22 @@ export const SEARCH_PAGE_SIZE = 48;
  * and facets over the whole filtered set. Relevance without a search text falls back to name.
  */
 export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions = {}): Promise<ProductSearchResult> {
+  return cachedListing(ctx.db, listingKey(input, opts), () => runSearch(ctx, input, opts));
+}
+
+/**
+ * Everything a listing answer depends on, normalised so equivalent requests share an entry; null
+ * when a visibility predicate comes without a key naming it (its SQL cannot be compared).
+ */
+function listingKey(input: ProductSearchInput, opts: SearchOptions): string | null {
+  if (opts.visibility && !opts.visibilityKey) return null;
+  const text = parseSearch(input.q)?.text ?? '';
+  const sort = text && (input.sort ?? 'relevance') === 'relevance' ? 'relevance' : 'name';
+  const attrs = [...(input.attr ?? [])].sort();
+  return JSON.stringify([text, input.category ?? '', input.brand ?? '', attrs, sort, input.limit ?? SEARCH_PAGE_SIZE, input.cursor ?? '', opts.visibilityKey ?? '']);
+}
+
+async function runSearch(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions): Promise<ProductSearchResult> {
   const search = parseSearch(input.q);
   const attrs: AttrFilter[] = [];
   for (const raw of input.attr ?? []) {

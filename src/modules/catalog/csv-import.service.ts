@@ -178,7 +178,7 @@ export async function importProductsCsv(ctx: Ctx, input: CsvInput, opts: ImportO
         else valid.push(v.value);
       }
       try {
-        await afterWrite(inTx(ctx, (tx) => saveProductBatch(tx, valid, present, result, opts)));
+        await afterWrite(ctx, inTx(ctx, (tx) => saveProductBatch(tx, valid, present, result, opts)));
       } catch (err) {
         ctx.log.error({ err }, 'product import batch failed');
         for (const r of valid) failRow(result, opts, r.row, [{ field: 'row', message: 'This row could not be saved' }]);

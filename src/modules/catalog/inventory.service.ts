@@ -2,6 +2,7 @@ import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError } from '../../lib/errors.ts';
 import * as repo from './inventory.repo.ts';
+import { afterWrite } from './search-cache.ts';
 
 export interface InventoryLevel {
   variantId: string;
@@ -58,7 +59,8 @@ export interface LevelsResult {
  * entry for the same SKU and warehouse wins.
  */
 export async function setInventoryLevels(ctx: Ctx, items: readonly LevelInput[], indexOf: (i: number) => number = (i) => i): Promise<LevelsResult> {
-  return inTx(ctx, async (tx) => {
+  // Cards show an in-stock flag, so stock writes drop cached listings too.
+  return afterWrite(ctx, inTx(ctx, async (tx) => {
     const [variants, warehouses] = await Promise.all([
       repo.variantIdsBySku(tx.db, [...new Set(items.map((i) => i.sku))]),
       repo.warehouseIdsByCode(tx.db, [...new Set(items.map((i) => i.warehouseCode))]),
@@ -78,5 +80,5 @@ export async function setInventoryLevels(ctx: Ctx, items: readonly LevelInput[],
     }
     errors.sort((a, b) => a.index - b.index);
     return { created: written.inserted.size, updated: written.updated.size, failed: errors.length, errors };
-  });
+  }));
 }

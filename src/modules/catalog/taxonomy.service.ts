@@ -73,7 +73,7 @@ async function freeCategorySlug(ctx: Ctx, given: string | undefined, name: strin
 }
 
 export async function createCategory(ctx: Ctx, input: { name: string; slug?: string | undefined; parentId?: string | null | undefined; position?: number | undefined }): Promise<AdminCategory> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       const parent = input.parentId ? await repo.findCategory(tx.db, input.parentId) : null;
       if (input.parentId && !parent) throw invalid('parentId', 'No category has that id');
@@ -92,7 +92,7 @@ export async function updateCategory(
   id: string,
   patch: { name?: string | undefined; slug?: string | undefined; parentId?: string | null | undefined; position?: number | undefined },
 ): Promise<AdminCategory> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       const current = await repo.findCategory(tx.db, id);
       if (!current) throw notFound('Category');
@@ -120,7 +120,7 @@ export async function updateCategory(
 
 /** Deletes an empty category; one with products or subcategories is CATEGORY_NOT_EMPTY. */
 export async function deleteCategory(ctx: Ctx, id: string): Promise<void> {
-  await afterWrite(inTx(ctx, async (tx) => {
+  await afterWrite(ctx, inTx(ctx, async (tx) => {
     const c = await repo.findCategory(tx.db, id);
     if (!c) throw notFound('Category');
     if (c.productCount || c.childCount) {
@@ -163,7 +163,7 @@ async function checkBrandClash(ctx: Ctx, name: string | undefined, slug: string 
 }
 
 export async function createBrand(ctx: Ctx, input: { name: string; slug?: string | undefined }): Promise<AdminBrand> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       const slug = input.slug ?? (slugify(input.name) || `brand-${Date.now()}`);
       await checkBrandClash(tx, input.name, slug);
@@ -175,7 +175,7 @@ export async function createBrand(ctx: Ctx, input: { name: string; slug?: string
 }
 
 export async function updateBrand(ctx: Ctx, id: string, patch: { name?: string | undefined; slug?: string | undefined }): Promise<AdminBrand> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findBrand(tx.db, id))) throw notFound('Brand');
       await checkBrandClash(tx, patch.name, patch.slug, id);
@@ -186,7 +186,7 @@ export async function updateBrand(ctx: Ctx, id: string, patch: { name?: string |
 }
 
 export async function deleteBrand(ctx: Ctx, id: string): Promise<void> {
-  await afterWrite(inTx(ctx, async (tx) => {
+  await afterWrite(ctx, inTx(ctx, async (tx) => {
     const b = await repo.findBrand(tx.db, id);
     if (!b) throw notFound('Brand');
     if (b.productCount) throw new AppError('CONFLICT', `The brand still has ${b.productCount} products`);
@@ -221,7 +221,7 @@ export async function getWarehouse(ctx: Ctx, id: string): Promise<AdminWarehouse
 }
 
 export async function createWarehouse(ctx: Ctx, input: { code: string; name: string; country: string }): Promise<AdminWarehouse> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (await repo.warehouseCodeTaken(tx.db, input.code)) throw new AppError('CONFLICT', 'A warehouse with that code exists', 'code');
       const id = newId('warehouse');
@@ -232,7 +232,7 @@ export async function createWarehouse(ctx: Ctx, input: { code: string; name: str
 }
 
 export async function updateWarehouse(ctx: Ctx, id: string, patch: { code?: string | undefined; name?: string | undefined; country?: string | undefined }): Promise<AdminWarehouse> {
-  return afterWrite(guardUnique(() =>
+  return afterWrite(ctx, guardUnique(() =>
     inTx(ctx, async (tx) => {
       if (!(await repo.findWarehouse(tx.db, id))) throw notFound('Warehouse');
       if (patch.code !== undefined && (await repo.warehouseCodeTaken(tx.db, patch.code, id))) throw new AppError('CONFLICT', 'A warehouse with that code exists', 'code');
@@ -244,7 +244,7 @@ export async function updateWarehouse(ctx: Ctx, id: string, patch: { code?: stri
 }
 
 export async function deleteWarehouse(ctx: Ctx, id: string): Promise<void> {
-  await afterWrite(inTx(ctx, async (tx) => {
+  await afterWrite(ctx, inTx(ctx, async (tx) => {
     if (!(await repo.findWarehouse(tx.db, id))) throw notFound('Warehouse');
     if (await repo.warehouseInUse(tx.db, id)) throw new AppError('CONFLICT', 'The warehouse still holds inventory');
     await repo.deleteWarehouse(tx.db, id);
