@@ -1,7 +1,8 @@
 /**
  * The benchmark runner (`npm run bench`): loads the large data set into PostgreSQL and times it,
- * starts the real server and a bare Fastify baseline as child processes, then drives each endpoint
- * with autocannon several times and reports medians. Not part of `npm test`.
+ * starts the real server twice (listing caches on, the default, and `CATALOG_CACHE=off`) and a bare
+ * Fastify baseline as child processes, then drives each endpoint with autocannon several times and
+ * reports medians. Not part of `npm test`.
  *
  *   BENCH_DATABASE_URL=postgres://…/precis_bench npm run bench -- [--reuse] [--duration 10] [--runs 3]
  *     [--connections 32] [--q hammer] [--category fasteners-bolts]
@@ -104,9 +105,13 @@ async function main(): Promise<void> {
   const load = await loadScale(url, 'large', { reuse: opts.reuse, log });
   log(load.reused ? `Reused the data already loaded (${load.rows.variants?.toLocaleString('en')} variants).` : `Generated in ${(load.generateMs / 1000).toFixed(1)} s, loaded in ${(load.loadMs / 1000).toFixed(1)} s (total ${((load.generateMs + load.loadMs) / 1000).toFixed(1)} s).`);
 
-  const [appPort, barePort] = [await freePort(), await freePort()];
+  const [appPort, uncachedPort, barePort] = [await freePort(), await freePort(), await freePort()];
   const base = `http://127.0.0.1:${appPort}`;
-  const app = await startProcess('src/main.ts', { DATABASE_URL: url, PORT: String(appPort), HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn' }, `${base}/readyz`);
+  const uncachedBase = `http://127.0.0.1:${uncachedPort}`;
+  const serverEnv = { DATABASE_URL: url, HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn' };
+  const app = await startProcess('src/main.ts', { ...serverEnv, PORT: String(appPort) }, `${base}/readyz`);
+  // The same server with the storefront caches off: what a cold or constantly invalidated listing costs.
+  const uncached = await startProcess('src/main.ts', { ...serverEnv, PORT: String(uncachedPort), CATALOG_CACHE: 'off' }, `${uncachedBase}/readyz`);
   const work = mkdtempSync(path.join(tmpdir(), 'precis-bench-'));
   let bare: ChildProcess | undefined;
   try {
@@ -123,8 +128,10 @@ async function main(): Promise<void> {
     bare = await startProcess('bench/bare-server.ts', { BENCH_PAYLOAD: payloadFile, PORT: String(barePort) }, `http://127.0.0.1:${barePort}/bare`);
 
     const targets = [
-      { name: `search q=${opts.q}`, url: `${base}${searchPath}` },
-      { name: `category=${opts.category}`, url: `${base}${categoryPath}` },
+      { name: `search q=${opts.q} (cache warm)`, url: `${base}${searchPath}` },
+      { name: `category=${opts.category} (cache warm)`, url: `${base}${categoryPath}` },
+      { name: `search q=${opts.q} (CATALOG_CACHE=off)`, url: `${uncachedBase}${searchPath}` },
+      { name: `category=${opts.category} (CATALOG_CACHE=off)`, url: `${uncachedBase}${categoryPath}` },
       { name: 'bare Fastify, same JSON', url: `http://127.0.0.1:${barePort}/bare` },
     ];
     log(`\n## 2. HTTP: ${connections} connections, ${duration} s per run, ${runs} runs each (after a 3 s warm-up)`);
@@ -147,12 +154,13 @@ async function main(): Promise<void> {
     for (const r of results) {
       const rps = median(r.runs.map((x) => x.rps));
       const bad = r.runs.reduce((s, x) => s + x.non2xx + x.errors, 0);
-      log(`| \`${r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}\` | ${rps.toFixed(0)} | ${median(r.runs.map((x) => x.p50))} ms | ${median(r.runs.map((x) => x.p99))} ms | ${((rps / bareRps) * 100).toFixed(0)}% | ${bad} |`);
+      log(`| ${r.name} \`${r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}\` | ${rps.toFixed(0)} | ${median(r.runs.map((x) => x.p50))} ms | ${median(r.runs.map((x) => x.p99))} ms | ${((rps / bareRps) * 100).toFixed(0)}% | ${bad} |`);
     }
     log(`\nPostgreSQL ${await serverVersion()}; finished ${new Date().toISOString()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   } finally {
     bare?.kill('SIGTERM');
     app.kill('SIGTERM');
+    uncached.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
 }
