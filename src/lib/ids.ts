@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 /** Crockford base32: URL-safe, case-insensitive, no ambiguous letters. */
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const ALPHABET = ID_ALPHABET;
 
 /** Entity prefixes, one per table, so an id says what it is (`cmp_…`, `ord_…`). */
 export const ID_PREFIX = {
@@ -22,7 +23,8 @@ export const ID_PREFIX = {
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
-function encodeTime(ms: number): string {
+/** The 10-character time part of an id (milliseconds, base32, sortable). */
+export function encodeIdTime(ms: number): string {
   let out = '';
   for (let i = 0; i < 10; i++) {
     out = ALPHABET[ms % 32] + out;
@@ -43,7 +45,7 @@ function encodeRandom(bytes: number): string {
  * time, which keeps B-tree inserts local and makes id a stable cursor for pagination.
  */
 export function newId(kind: IdKind, now = Date.now()): string {
-  return `${ID_PREFIX[kind]}_${encodeTime(now)}${encodeRandom(16)}`;
+  return `${ID_PREFIX[kind]}_${encodeIdTime(now)}${encodeRandom(16)}`;
 }
 
 /** True when `value` looks like an id of the given kind (used to turn bad ids into 404s early). */

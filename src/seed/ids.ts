@@ -1,18 +1,8 @@
-import { ID_PREFIX, type IdKind } from '../lib/ids.ts';
+import { ID_ALPHABET, ID_PREFIX, encodeIdTime, type IdKind } from '../lib/ids.ts';
 import type { Rng } from './prng.ts';
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** Demo rows are dated from here so their ids sort in generation order, like real ids sort by time. */
 const EPOCH = Date.UTC(2025, 0, 1);
-
-function encodeTime(ms: number): string {
-  let out = '';
-  for (let i = 0; i < 10; i++) {
-    out = ALPHABET[ms % 32] + out;
-    ms = Math.floor(ms / 32);
-  }
-  return out;
-}
 
 /**
  * Deterministic ids in the same shape as `newId` (prefix, 10 time chars, 16 random chars): the
@@ -23,7 +13,7 @@ export function idMaker(rng: Rng): (kind: IdKind) => string {
   return (kind) => {
     const n = (seq.get(kind) ?? 0) + 1;
     seq.set(kind, n);
-    return `${ID_PREFIX[kind]}_${encodeTime(EPOCH + n)}${rng.chars(ALPHABET, 16)}`;
+    return `${ID_PREFIX[kind]}_${encodeIdTime(EPOCH + n)}${rng.chars(ID_ALPHABET, 16)}`;
   };
 }
 
