@@ -54,6 +54,7 @@ export const SEARCH_PAGE_SIZE = 48;
 /**
  * The storefront's product listing and search: matching products, one page of cards, the total
  * and facets over the whole filtered set. Relevance without a search text falls back to name.
+ * Answers are cached (see search-cache.ts): the returned object may be shared, so never mutate it.
  */
 export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions = {}): Promise<ProductSearchResult> {
   return cachedListing(ctx.db, listingKey(input, opts), () => runSearch(ctx, input, opts));
