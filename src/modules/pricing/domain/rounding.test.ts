@@ -17,6 +17,15 @@ describe('half-even division', () => {
       (n, d) => BigInt(divHalfEven(n, d)) === divHalfEvenBig(BigInt(n), BigInt(d)),
     ), { numRuns: 2000 });
   });
+
+  it.each([
+    [-Number.MAX_SAFE_INTEGER, 19],
+    [Number.MAX_SAFE_INTEGER, 19],
+    [-Number.MAX_SAFE_INTEGER, 2],
+    [Number.MAX_SAFE_INTEGER - 1, 3],
+  ])('is exact at the edge of the safe range: %d / %d', (n, d) => {
+    expect(BigInt(divHalfEven(n, d))).toBe(divHalfEvenBig(BigInt(n), BigInt(d)));
+  });
 });
 
 const pct = (value: number): PriceAdjustment => ({ type: 'percent', value });

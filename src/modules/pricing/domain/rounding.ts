@@ -8,10 +8,11 @@ import type { PriceAdjustment, PriceRounding } from './types.ts';
 
 /** n / d rounded half-even (d > 0), exact for safe integers. */
 export function divHalfEven(n: number, d: number): number {
-  let q = Math.floor(n / d);
-  let r = n - q * d;
-  // Float division can land one off for large n; correct with the exact remainder.
-  if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; }
+  // `%` is exact on safe integers, and n − r is a multiple of d, so the quotient is exact too
+  // (Math.floor(n / d) can land one off near 2^53, and q × d can then leave the safe range).
+  let r = n % d;
+  let q = (n - r) / d;
+  if (r < 0) { q -= 1; r += d; }
   const twice = 2 * r;
   if (twice > d) return q + 1;
   if (twice < d) return q;
