@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   // auth
   INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
   ACCOUNT_LOCKED: { status: 423, title: 'Too many failed sign-ins; the account is locked for a while' },
+  COMPANY_SUSPENDED: { status: 403, title: 'The company account is not active' },
   RESET_TOKEN_INVALID: { status: 400, title: 'The password reset link is invalid or has expired' },
   WEAK_PASSWORD: { status: 400, title: 'The password is too weak' },
   API_KEY_INVALID: { status: 401, title: 'The API key is invalid or revoked' },

@@ -50,5 +50,6 @@ export async function setPassword(ctx: Ctx, kind: 'buyer' | 'staff', id: string,
 
 /** The companies a buyer may act for, with their role in each, oldest membership first. */
 export async function companiesOf(ctx: Ctx, userId: string): Promise<{ id: string; legalName: string; role: CompanyRole }[]> {
-  return (await membershipsOf(ctx.db, userId)).map((m) => ({ id: m.companyId, legalName: m.legalName, role: m.role }));
+  // A suspended company cannot be acted for: its memberships are dormant until it is reactivated.
+  return (await membershipsOf(ctx.db, userId)).filter((m) => m.status === 'active').map((m) => ({ id: m.companyId, legalName: m.legalName, role: m.role }));
 }

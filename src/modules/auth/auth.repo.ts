@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { companyMemberships, companyUsers, staffUsers } from '../accounts/index.ts';
+import { companies, companyMemberships, companyUsers, staffUsers } from '../accounts/index.ts';
 import { loginLockouts, passwordResetTokens, sessions } from './auth.tables.ts';
 
 export type SessionKind = 'buyer' | 'staff';
@@ -24,7 +24,8 @@ export interface ResolvedStaffSession {
 
 /**
  * One query per request: the live session, its active login and (for buyers) the role in the
- * active company. A disabled login or a lost membership resolves to nothing, i.e. signed out.
+ * active company. A disabled login, a lost membership or a suspended company resolves to
+ * nothing, i.e. signed out.
  */
 export async function resolveBuyerSession(db: Db, tokenHash: string, now: Date): Promise<ResolvedBuyerSession | null> {
   const [row] = await db
@@ -32,6 +33,8 @@ export async function resolveBuyerSession(db: Db, tokenHash: string, now: Date):
     .from(sessions)
     .innerJoin(companyUsers, and(eq(companyUsers.id, sessions.userId), eq(companyUsers.status, 'active')))
     .innerJoin(companyMemberships, and(eq(companyMemberships.userId, sessions.userId), eq(companyMemberships.companyId, sessions.activeCompanyId)))
+    // Suspending a company signs its buyers out at once (for that company).
+    .innerJoin(companies, and(eq(companies.id, companyMemberships.companyId), eq(companies.status, 'active')))
     .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, 'buyer'), gt(sessions.expiresAt, now)))
     .limit(1);
   return row ?? null;

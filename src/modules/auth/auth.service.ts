@@ -160,7 +160,7 @@ export async function loginBuyer(ctx: Ctx, env: AuthEnv, input: LoginInput): Pro
   const login = await verifyLogin(ctx, env, 'buyer', input.email, input.password);
   const companies = await companiesOf(ctx, login.id);
   const first = companies[0];
-  if (!first) throw new AppError('FORBIDDEN', 'This login is not a user of any company');
+  if (!first) throw new AppError('COMPANY_SUSPENDED', 'Your company account is not active; contact your account manager');
   const s = await openSession(ctx, env, 'buyer', login, input, first.id);
   return { token: s.token, session: await buyerSessionView(ctx, login.id, first.id, s.csrfToken) };
 }
