@@ -140,6 +140,26 @@ describe('admin: customer groups', () => {
     expect((await req('DELETE', `${BASE}/${group.id}`)).statusCode).toBe(404);
   });
 
+  it('matches descendants through the company tree and pages through members', async () => {
+    const ind = industry();
+    const root = await makeCompany(t, { legalName: 'Holding', industry: ind });
+    const child = await makeCompany(t, { legalName: 'Child', industry: ind, parentId: root.id });
+    const grandchild = await makeCompany(t, { legalName: 'Grandchild', industry: ind, parentId: child.id });
+    const group = (await req('POST', BASE, { name: `Tree ${ind}`, rule: `descendant_of("${root.id}")` })).json();
+    expect(group.memberCount).toBe(2);
+    const page1 = (await req('GET', `${BASE}/${group.id}/members?limit=1`)).json();
+    expect(page1.items).toHaveLength(1);
+    const page2 = (await req('GET', `${BASE}/${group.id}/members?limit=1&cursor=${page1.nextCursor}`)).json();
+    expect(page2.nextCursor).toBeNull();
+    expect([...page1.items, ...page2.items].map((m: { companyId: string }) => m.companyId).sort()).toEqual([child.id, grandchild.id].sort());
+    expect((await req('GET', `${BASE}/${group.id}/members?cursor=nonsense`)).statusCode).toBe(400);
+    const explained = (await req('GET', `${BASE}/${group.id}/explain/${grandchild.id}`)).json();
+    expect(explained.sentence).toContain('Holding');
+    const outsider = await makeCompany(t, { industry: ind });
+    const notIn = (await req('GET', `${BASE}/${group.id}/explain/${outsider.id}`)).json();
+    expect(notIn).toMatchObject({ member: false, sentence: expect.stringContaining('Holding') });
+  });
+
   it('forbids buyers and staff without segments permissions', async () => {
     const buyer = await buyerSession(t);
     expect((await req('GET', BASE, undefined, buyer)).statusCode).toBe(403);

@@ -188,6 +188,14 @@ export interface MemberChange {
 
 const CHUNK = 500;
 
+/**
+ * Serialises membership writers until the transaction ends, so a full re-evaluation and a rule save
+ * running at once cannot both log the same join (each reads the table, then writes its diff).
+ */
+export async function lockMembership(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7271005)`);
+}
+
 /** Writes joins and leaves to the materialised table and the log (call inside a transaction). */
 export async function applyChanges(db: Db, joins: readonly MemberChange[], leaves: readonly MemberChange[], at: Date): Promise<void> {
   for (let i = 0; i < joins.length; i += CHUNK) {

@@ -25,6 +25,7 @@ import {
   listGroupRows,
   listMemberRows,
   loadFacts,
+  lockMembership,
   removeStatic,
   staticMembers,
   updateGroupRow,
@@ -114,6 +115,14 @@ function compileOrThrow(source: string): Expr {
   });
 }
 
+/** Company ids a rule names in `descendant_of` / `child_of`, so explanations can show their names. */
+function referencedCompanies(e: Expr, out: Set<string> = new Set()): Set<string> {
+  if (e.kind === 'hierarchy') out.add(e.companyId);
+  else if (e.kind === 'and' || e.kind === 'or') e.operands.forEach((o) => referencedCompanies(o, out));
+  else if (e.kind === 'not') referencedCompanies(e.operand, out);
+  return out;
+}
+
 /** The stored AST of a group, revalidated; a stored rule that no longer checks is treated as no rule and logged. */
 function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
   if (g.ruleAst === null || g.ruleAst === undefined) return null;
@@ -130,6 +139,7 @@ function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
  */
 async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly LoadedFacts[], companyId?: string): Promise<ReevaluateResult> {
   if (groups.length === 0 || facts.length === 0) return { joined: 0, left: 0 };
+  await lockMembership(ctx.db);
   const groupIds = groups.map((g) => g.id);
   const statics = await staticMembers(ctx.db, { groupIds, companyId });
   const current = await currentMembers(ctx.db, { groupIds, companyId });
@@ -274,7 +284,7 @@ export async function explainMembership(ctx: Ctx, groupId: string, companyId: st
   const isStatic = (await staticMembers(ctx.db, { groupIds: [groupId], companyId })).get(groupId)?.has(companyId) ?? false;
   const row = await findMember(ctx.db, groupId, companyId);
   const ast = storedAst(ctx, g);
-  const names = ast ? await companyNames(ctx.db, loaded.facts.ancestors) : new Map<string, string>();
+  const names = ast ? await companyNames(ctx.db, [...referencedCompanies(ast)]) : new Map<string, string>();
   const explained = ast ? explain(ast, loaded.facts, { groupName: g.name, companyName: (id) => names.get(id) }) : null;
   let sentence: string;
   if (isStatic) sentence = `in ${g.name} because it is a static member${explained ? `; the rule alone: ${explained.sentence}` : ''}`;
