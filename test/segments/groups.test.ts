@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx, updateCompany } from '../../src/modules/accounts/index.ts';
-import { customerGroupMembershipLog, reevaluateAll, reevaluateCompany } from '../../src/modules/segments/index.ts';
+import { customerGroupMembershipLog, customerGroups, reevaluateAll, reevaluateCompany } from '../../src/modules/segments/index.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
 
@@ -158,6 +158,15 @@ describe('admin: customer groups', () => {
     const outsider = await makeCompany(t, { industry: ind });
     const notIn = (await req('GET', `${BASE}/${group.id}/explain/${outsider.id}`)).json();
     expect(notIn).toMatchObject({ member: false, sentence: expect.stringContaining('Holding') });
+  });
+
+  it('leaves a group untouched when its stored rule no longer checks, instead of emptying it', async () => {
+    const ind = industry();
+    const c = await makeCompany(t, { industry: ind });
+    const group = (await req('POST', BASE, { name: `Stale ${ind}`, rule: `industry = "${ind}"` })).json();
+    await t.database.db.update(customerGroups).set({ ruleAst: { kind: 'compare', op: '=', subject: { kind: 'attribute', name: 'no_such_attribute' }, value: { kind: 'string', value: 'x' } } }).where(eq(customerGroups.id, group.id));
+    await reevaluateAll(systemCtx(t.database.db));
+    expect((await req('GET', `${BASE}/${group.id}/members`)).json().items.map((m: { companyId: string }) => m.companyId)).toEqual([c.id]);
   });
 
   it('forbids buyers and staff without segments permissions', async () => {

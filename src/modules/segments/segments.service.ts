@@ -123,7 +123,7 @@ function referencedCompanies(e: Expr, out: Set<string> = new Set()): Set<string>
   return out;
 }
 
-/** The stored AST of a group, revalidated; a stored rule that no longer checks is treated as no rule and logged. */
+/** The stored AST of a group, revalidated; null for no rule or for a stored rule that no longer checks (logged). */
 function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
   if (g.ruleAst === null || g.ruleAst === undefined) return null;
   const revived = reviveRule(g.ruleAst);
@@ -147,6 +147,9 @@ async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly 
   const leaves: MemberChange[] = [];
   for (const g of groups) {
     const ast = storedAst(ctx, g);
+    // A stored rule that no longer checks (the catalogue changed under it) must not empty the group:
+    // its membership stays as it is until staff fix the rule.
+    if (ast === null && g.ruleAst !== null && g.ruleAst !== undefined) continue;
     const matches = ast ? compileToPredicate(ast) : () => false;
     const fixed = statics.get(g.id) ?? new Set<string>();
     const now = current.get(g.id) ?? new Set<string>();
