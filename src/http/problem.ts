@@ -11,7 +11,16 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String({ description: 'Stable machine-readable code from the error registry' }),
     field: Type.Optional(Type.String({ description: 'The request field at fault, as a JSON pointer-ish path' })),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String(),
+          line: Type.Optional(Type.Integer({ description: '1-based line of a rule error' })),
+          column: Type.Optional(Type.Integer({ description: '1-based column of a rule error' })),
+        }),
+      ),
+    ),
     instance: Type.Optional(Type.String()),
   },
   { $id: 'Problem' },
@@ -24,7 +33,7 @@ export interface ProblemBody {
   detail: string;
   code: ErrorCode;
   field?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; line?: number; column?: number }[];
   instance?: string;
   [extra: string]: unknown;
 }

@@ -20,6 +20,7 @@ export const ID_PREFIX = {
   warehouse: 'wh',
   inventory: 'inv',
   event: 'evt',
+  group: 'grp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -1,5 +1,7 @@
 // Public face of the segments module: the rule language (parse, check, print), evaluation, explain
-// and preview. Everything here is pure; tables, services and routes come with the segments issue.
+// and preview (pure), plus customer groups: tables, use cases and admin routes.
+import type { FastifyInstance } from 'fastify';
+import { segmentsAdminRoutes } from './segments.routes.ts';
 export type {
   AndExpr,
   BooleanLit,
@@ -34,3 +36,31 @@ export { countMatches, diffMembership, matchingIds, type DiffOptions, type Membe
 export { print } from './domain/printer.ts';
 export { isExpr, reviveRule } from './domain/stored.ts';
 export { compileRuleSet, ruleDependencies, type RuleDependencies, type RuleSetEntry } from './domain/rule-set.ts';
+export { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers } from './segments.tables.ts';
+export { loadFacts } from './segments.repo.ts';
+export {
+  addStaticMember,
+  createGroup,
+  deleteGroup,
+  explainMembership,
+  getGroup,
+  listGroups,
+  listMembers,
+  previewRule,
+  reevaluateAll,
+  reevaluateCompany,
+  removeStaticMember,
+  updateGroup,
+  type CustomerGroup,
+  type GroupInput,
+  type GroupPatch,
+  type Member,
+  type MembershipExplanation,
+  type PreviewResult,
+  type ReevaluateResult,
+} from './segments.service.ts';
+
+/** The customer-group admin routes; register after auth. */
+export async function segmentsRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(segmentsAdminRoutes);
+}
