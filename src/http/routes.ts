@@ -3,6 +3,7 @@ import type { AppDeps } from '../app.ts';
 import { accountsRoutes } from '../modules/accounts/index.ts';
 import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
+import { pricingRoutes } from '../modules/pricing/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -14,4 +15,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
   await accountsRoutes(app);
   await catalogRoutes(app, deps);
+  await pricingRoutes(app, deps);
 }

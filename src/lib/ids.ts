@@ -20,6 +20,8 @@ export const ID_PREFIX = {
   warehouse: 'wh',
   inventory: 'inv',
   event: 'evt',
+  priceList: 'pl',
+  contractPrice: 'cpr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
