@@ -86,6 +86,19 @@ describe('admin pricing', () => {
     expect(c.unitPrice).toBe(300);
   });
 
+  it('prices a derived list from its base list entries (percent off, rounded), even with no own entries', async () => {
+    const company = await makeCompany(t);
+    const derived = await list({
+      name: 'Ten off', kind: 'derived', targets: [{ type: 'company', companyId: company.id, includeDescendants: false }],
+      derived: { baseListId: baseId, adjustment: { type: 'percent', value: 10 }, rounding: { type: 'nearest', step: 100 } },
+    }, []);
+    const r = await resolve({ companyId: company.id, sku: 'PRI-1', quantity: 100 });
+    expect([r.unitPrice, r.source, r.tier, r.basePrice]).toEqual([7_200, { kind: 'company', listId: derived }, { minQty: 100 }, 8_000]);
+    const loop = await call(pricer, 'PATCH', `/api/admin/price-lists/${derived}`, { derived: { baseListId: derived, adjustment: { type: 'percent', value: 5 }, rounding: { type: 'none' } } });
+    expect(loop.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'derived.baseListId' });
+    expect((await call(pricer, 'DELETE', `/api/admin/price-lists/${baseId}`)).statusCode).toBe(409);
+  });
+
   it('applies group lists only for the groups passed in', async () => {
     const company = await makeCompany(t);
     await list({ name: 'Trade group', targets: [{ type: 'group', groupId: 'grp_trade' }] }, [{ sku: 'PRI-2', unitPrice: 450 }]);
