@@ -23,3 +23,5 @@ export type { PricingRequest } from './pricing.service.ts';
 export async function pricingRoutes(app: FastifyInstance, deps: PricingDeps): Promise<void> {
   await app.register(async (scope) => pricingAdminRoutes(scope, deps));
 }
+export { loadForCompany } from './pricing.repo.ts';
+export type { LoadScope, Loaded } from './pricing.repo.ts';
