@@ -18,6 +18,7 @@ const ConfigSchema = Type.Object({
   MAIL_FROM: Type.String({ default: 'Precis <no-reply@precis.local>' }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: "Storefront listing and facet caches in memory ('off' for measuring the uncached path)" }),
+  PRICING_STRATEGY: Type.Union([Type.Literal('lowest'), Type.Literal('priority')], { default: 'lowest', description: "How competing prices are chosen: 'lowest' (cheapest wins) or 'priority' (contract > company > group > base)" }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

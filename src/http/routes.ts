@@ -4,6 +4,7 @@ import { accountsRoutes } from '../modules/accounts/index.ts';
 import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
+import { pricingRoutes } from '../modules/pricing/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -16,4 +17,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await accountsRoutes(app);
   await catalogRoutes(app, deps);
   await segmentsRoutes(app);
+  await pricingRoutes(app, deps);
 }

@@ -21,6 +21,8 @@ export const ID_PREFIX = {
   inventory: 'inv',
   event: 'evt',
   group: 'grp',
+  priceList: 'pl',
+  contractPrice: 'cpr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

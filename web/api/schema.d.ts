@@ -1864,6 +1864,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{id}/contract-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's contract prices */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                companyId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                id: string;
+                                reference: string;
+                                sku: string;
+                                tiers: {
+                                    minQty: number;
+                                    /** @description Minor units */
+                                    unitPrice: number;
+                                }[];
+                                /** @description Minor units */
+                                unitPrice: number;
+                                /** Format: date-time */
+                                validTo: string;
+                                variantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contract price for a company */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217 code */
+                        currency: string;
+                        reference: string;
+                        sku?: string;
+                        tiers?: {
+                            minQty: number;
+                            /** @description Minor units */
+                            unitPrice: number;
+                        }[];
+                        /** @description Minor units */
+                        unitPrice: number;
+                        /** Format: date-time */
+                        validTo: string;
+                        variantId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companyId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            id: string;
+                            reference: string;
+                            sku: string;
+                            tiers: {
+                                minQty: number;
+                                /** @description Minor units */
+                                unitPrice: number;
+                            }[];
+                            /** @description Minor units */
+                            unitPrice: number;
+                            /** Format: date-time */
+                            validTo: string;
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/companies/{id}/locations": {
         parameters: {
             query?: never;
@@ -3629,6 +3842,1056 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price lists (oldest first) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                                derived: null | {
+                                    adjustment: {
+                                        /** @enum {string} */
+                                        type: "percent";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "amount";
+                                        value: number;
+                                    };
+                                    baseListId: string;
+                                    rounding: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        step: number;
+                                        /** @enum {string} */
+                                        type: "nearest";
+                                    } | {
+                                        ending: number;
+                                        /** @enum {string} */
+                                        type: "ending";
+                                    };
+                                    scope?: {
+                                        brandIds?: string[];
+                                        categoryIds?: string[];
+                                        tags?: string[];
+                                    };
+                                };
+                                id: string;
+                                kind: "base" | "standard" | "derived";
+                                name: string;
+                                priority: number;
+                                status: "draft" | "active";
+                                targets: ({
+                                    /** @enum {string} */
+                                    type: "everyone";
+                                } | {
+                                    channel: string;
+                                    /** @enum {string} */
+                                    type: "channel";
+                                } | {
+                                    groupId: string;
+                                    /** @enum {string} */
+                                    type: "group";
+                                } | {
+                                    companyId: string;
+                                    includeDescendants: boolean;
+                                    /** @enum {string} */
+                                    type: "company";
+                                })[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                                validFrom: null | string;
+                                validTo: null | string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a price list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 4217 code */
+                        currency: string;
+                        derived?: null | {
+                            adjustment: {
+                                /** @enum {string} */
+                                type: "percent";
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "amount";
+                                value: number;
+                            };
+                            baseListId: string;
+                            rounding: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                step: number;
+                                /** @enum {string} */
+                                type: "nearest";
+                            } | {
+                                ending: number;
+                                /** @enum {string} */
+                                type: "ending";
+                            };
+                            scope?: {
+                                brandIds?: string[];
+                                categoryIds?: string[];
+                                tags?: string[];
+                            };
+                        };
+                        kind?: "base" | "standard" | "derived";
+                        name: string;
+                        priority?: number;
+                        status?: "draft" | "active";
+                        targets?: ({
+                            /** @enum {string} */
+                            type: "everyone";
+                        } | {
+                            channel: string;
+                            /** @enum {string} */
+                            type: "channel";
+                        } | {
+                            groupId: string;
+                            /** @enum {string} */
+                            type: "group";
+                        } | {
+                            companyId: string;
+                            includeDescendants: boolean;
+                            /** @enum {string} */
+                            type: "company";
+                        })[];
+                        validFrom?: null | string;
+                        validTo?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            derived: null | {
+                                adjustment: {
+                                    /** @enum {string} */
+                                    type: "percent";
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "amount";
+                                    value: number;
+                                };
+                                baseListId: string;
+                                rounding: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    step: number;
+                                    /** @enum {string} */
+                                    type: "nearest";
+                                } | {
+                                    ending: number;
+                                    /** @enum {string} */
+                                    type: "ending";
+                                };
+                                scope?: {
+                                    brandIds?: string[];
+                                    categoryIds?: string[];
+                                    tags?: string[];
+                                };
+                            };
+                            id: string;
+                            kind: "base" | "standard" | "derived";
+                            name: string;
+                            priority: number;
+                            status: "draft" | "active";
+                            targets: ({
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                channel: string;
+                                /** @enum {string} */
+                                type: "channel";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: null | string;
+                            validTo: null | string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A price list with its targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            derived: null | {
+                                adjustment: {
+                                    /** @enum {string} */
+                                    type: "percent";
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "amount";
+                                    value: number;
+                                };
+                                baseListId: string;
+                                rounding: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    step: number;
+                                    /** @enum {string} */
+                                    type: "nearest";
+                                } | {
+                                    ending: number;
+                                    /** @enum {string} */
+                                    type: "ending";
+                                };
+                                scope?: {
+                                    brandIds?: string[];
+                                    categoryIds?: string[];
+                                    tags?: string[];
+                                };
+                            };
+                            id: string;
+                            kind: "base" | "standard" | "derived";
+                            name: string;
+                            priority: number;
+                            status: "draft" | "active";
+                            targets: ({
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                channel: string;
+                                /** @enum {string} */
+                                type: "channel";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: null | string;
+                            validTo: null | string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a price list and its entries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a price list (currency and kind are fixed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        derived?: null | {
+                            adjustment: {
+                                /** @enum {string} */
+                                type: "percent";
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "amount";
+                                value: number;
+                            };
+                            baseListId: string;
+                            rounding: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                step: number;
+                                /** @enum {string} */
+                                type: "nearest";
+                            } | {
+                                ending: number;
+                                /** @enum {string} */
+                                type: "ending";
+                            };
+                            scope?: {
+                                brandIds?: string[];
+                                categoryIds?: string[];
+                                tags?: string[];
+                            };
+                        };
+                        name?: string;
+                        priority?: number;
+                        status?: "draft" | "active";
+                        targets?: ({
+                            /** @enum {string} */
+                            type: "everyone";
+                        } | {
+                            channel: string;
+                            /** @enum {string} */
+                            type: "channel";
+                        } | {
+                            groupId: string;
+                            /** @enum {string} */
+                            type: "group";
+                        } | {
+                            companyId: string;
+                            includeDescendants: boolean;
+                            /** @enum {string} */
+                            type: "company";
+                        })[];
+                        validFrom?: null | string;
+                        validTo?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            derived: null | {
+                                adjustment: {
+                                    /** @enum {string} */
+                                    type: "percent";
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "amount";
+                                    value: number;
+                                };
+                                baseListId: string;
+                                rounding: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    step: number;
+                                    /** @enum {string} */
+                                    type: "nearest";
+                                } | {
+                                    ending: number;
+                                    /** @enum {string} */
+                                    type: "ending";
+                                };
+                                scope?: {
+                                    brandIds?: string[];
+                                    categoryIds?: string[];
+                                    tags?: string[];
+                                };
+                            };
+                            id: string;
+                            kind: "base" | "standard" | "derived";
+                            name: string;
+                            priority: number;
+                            status: "draft" | "active";
+                            targets: ({
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                channel: string;
+                                /** @enum {string} */
+                                type: "channel";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: null | string;
+                            validTo: null | string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/price-lists/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A price list's entries */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                qtyIncrement: null | number;
+                                qtyMax: null | number;
+                                qtyMin: null | number;
+                                sku: string;
+                                tiers: {
+                                    minQty: number;
+                                    /** @description Minor units */
+                                    unitPrice: number;
+                                }[];
+                                /** @description Minor units */
+                                unitPrice: number;
+                                variantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set entries by SKU or variant id (bulk upsert, per-item errors) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            qtyIncrement?: null | number;
+                            qtyMax?: null | number;
+                            qtyMin?: null | number;
+                            sku?: string;
+                            tiers?: {
+                                minQty: number;
+                                /** @description Minor units */
+                                unitPrice: number;
+                            }[];
+                            /** @description Minor units */
+                            unitPrice: number;
+                            variantId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            errors: {
+                                field: string;
+                                index: number;
+                                message: string;
+                            }[];
+                            failed: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pricing/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price trace: how a company is priced for a SKU and quantity */
+        get: {
+            parameters: {
+                query: {
+                    at?: string;
+                    channel?: string;
+                    companyId: string;
+                    /** @description ISO 4217 code */
+                    currency?: string;
+                    /** @description Comma-separated customer group ids (until group membership is stored) */
+                    groupIds?: string;
+                    quantity?: number;
+                    sku: string;
+                    strategy?: "lowest" | "priority";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basePrice?: null | number;
+                            currency: string;
+                            lineTotal?: number;
+                            priced: boolean;
+                            qtyRuleViolations?: {
+                                code: "BELOW_MIN" | "ABOVE_MAX" | "NOT_INCREMENT";
+                                limit: number;
+                                message: string;
+                            }[];
+                            quantity: number;
+                            sku: string;
+                            source?: {
+                                contractRef?: string;
+                                kind: "contract" | "company" | "inherited" | "group" | "channel" | "everyone" | "base";
+                                listId: null | string;
+                            };
+                            strategy: "lowest" | "priority";
+                            tier?: null | {
+                                minQty: number;
+                            };
+                            tierTable?: {
+                                minQty: number;
+                                unitPrice: number;
+                            }[];
+                            trace: {
+                                candidate: {
+                                    contractRef?: string;
+                                    kind: "contract" | "company" | "inherited" | "group" | "channel" | "everyone" | "base";
+                                    label: string;
+                                    listId: null | string;
+                                };
+                                considered: boolean;
+                                reason: string;
+                                unitPrice?: number;
+                                won: boolean;
+                            }[];
+                            unitPrice?: number;
+                            variantId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -11,3 +11,5 @@ export { setInventoryLevels } from './inventory.service.ts';
 export type { LevelInput, LevelsResult } from './inventory.service.ts';
 export { getProduct, productsForSync } from './catalog-admin.service.ts';
 export type { AdminProduct, AdminVariant } from './catalog-admin.service.ts';
+export { variantFacts } from './variant-facts.ts';
+export type { VariantFactsRow } from './variant-facts.ts';

@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import { pricingAdminRoutes, type PricingDeps } from './pricing.routes.ts';
 /** Public face of the pricing module: the pure resolution engine and its types. */
 export type * from './domain/types.ts';
 export { SPECIFICITY } from './domain/types.ts';
@@ -13,3 +15,13 @@ export type { RuleProblem } from './domain/quantity-rules.ts';
 export { validatePriceList, validateDerivations, validateContractPrice } from './domain/validate.ts';
 export { adjustPrice, divHalfEven } from './domain/rounding.ts';
 export { formatAmount } from './domain/format.ts';
+export { contractPrices, priceListEntries, priceLists, priceListTargets } from './pricing.tables.ts';
+export { priceForCompany, resolveForStaff } from './pricing.service.ts';
+export type { PricingRequest } from './pricing.service.ts';
+
+/** All pricing routes; register after auth. */
+export async function pricingRoutes(app: FastifyInstance, deps: PricingDeps): Promise<void> {
+  await app.register(async (scope) => pricingAdminRoutes(scope, deps));
+}
+export { loadForCompany } from './pricing.repo.ts';
+export type { LoadScope, Loaded } from './pricing.repo.ts';

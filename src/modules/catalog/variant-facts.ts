@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { pgArrayLiteral } from './domain/pg-array.ts';
+import { rows } from './sql-rows.ts';
+
+/** What other modules (pricing) need to know about a variant: its SKU and classification. */
+export interface VariantFactsRow {
+  variantId: string;
+  sku: string;
+  /** The product's category and all its ancestors (empty without a category). */
+  categoryIds: string[];
+  brandId: string | null;
+  tags: string[];
+}
+
+/**
+ * Facts of the given variants, found by id or by SKU (case-insensitive), in one query. Unknown
+ * ids and SKUs are simply absent from the answer.
+ */
+export async function variantFacts(ctx: Ctx, by: { ids?: readonly string[]; skus?: readonly string[] }): Promise<VariantFactsRow[]> {
+  const ids = by.ids ?? [];
+  const skus = (by.skus ?? []).map((s) => s.toLowerCase());
+  if (ids.length === 0 && skus.length === 0) return [];
+  const found = await rows<{ id: string; sku: string; brand_id: string | null; tags: string[] | null; category_path: string | null }>(
+    ctx.db,
+    sql`select v.id, v.sku, p.brand_id, p.tags, c.path as category_path
+          from variants v join products p on p.id = v.product_id left join categories c on c.id = p.category_id
+         where v.id = any(${pgArrayLiteral(ids)}::text[]) or lower(v.sku) = any(${pgArrayLiteral(skus)}::text[])`,
+  );
+  return found.map((r) => ({
+    variantId: r.id,
+    sku: r.sku,
+    // The path lists ids from the root down to the category itself, each followed by '/'.
+    categoryIds: (r.category_path ?? '').split('/').filter((s) => s !== ''),
+    brandId: r.brand_id,
+    tags: r.tags ?? [],
+  }));
+}
