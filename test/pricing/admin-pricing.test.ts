@@ -106,6 +106,19 @@ describe('admin pricing', () => {
     expect((await resolve({ companyId: company.id, sku: 'PRI-2', groupIds: 'grp_trade' })).unitPrice).toBe(450);
   });
 
+  it('prices a company by the customer groups its rules put it in, without being told', async () => {
+    const miner = await makeCompany(t, { industry: 'mining', country: 'PK' });
+    const builder = await makeCompany(t, { industry: 'construction', country: 'PK' });
+    const group = await ok('POST', '/api/admin/customer-groups', { name: 'Mining, Pakistan', rule: 'industry = "mining" and country = "PK"' });
+    await list({ name: 'Mining group prices', targets: [{ type: 'group', groupId: group.id }] }, [{ sku: 'PRI-2', unitPrice: 430 }]);
+    const priced = await resolve({ companyId: miner.id, sku: 'PRI-2' });
+    expect(priced.unitPrice).toBe(430);
+    expect(priced.source.kind).toBe('group');
+    expect((await resolve({ companyId: builder.id, sku: 'PRI-2' })).unitPrice).toBe(500);
+    // An explicit group list is a "what if": it replaces the stored memberships.
+    expect((await resolve({ companyId: miner.id, sku: 'PRI-2', groupIds: '' })).unitPrice).toBe(500);
+  });
+
   it('rejects a quantity minimum that is not a multiple of the increment, naming the field', async () => {
     const res = await call(pricer, 'PUT', `/api/admin/price-lists/${baseId}/entries`, { items: [{ sku: 'PRI-2', unitPrice: 500, qtyMin: 5, qtyIncrement: 3 }, { sku: 'NOPE', unitPrice: 1 }] });
     expect(res.statusCode).toBe(200);

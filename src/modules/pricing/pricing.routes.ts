@@ -76,7 +76,7 @@ export async function pricingAdminRoutes(app: FastifyInstance, deps: PricingDeps
       const q = req.query;
       return pricing.resolveForStaff(req.ctx(), {
         companyId: q.companyId, sku: q.sku, quantity: q.quantity ?? 1, currency: q.currency, strategy: q.strategy ?? deps.config.PRICING_STRATEGY,
-        channel: q.channel ?? null, groupIds: q.groupIds ? q.groupIds.split(',').map((g) => g.trim()).filter((g) => g !== '') : [],
+        channel: q.channel ?? null, groupIds: q.groupIds !== undefined ? q.groupIds.split(',').map((g) => g.trim()).filter((g) => g !== '') : undefined,
         at: q.at ? new Date(q.at) : undefined,
       });
     },

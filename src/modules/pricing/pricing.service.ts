@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import { ancestorIds, getCompanyRecord } from '../accounts/index.ts';
 import { variantFacts } from '../catalog/index.ts';
+import { groupsOfCompany } from '../segments/index.ts';
 import type { PriceEntry, PriceList, PriceListTarget, PricingStrategy, Resolution } from './domain/types.ts';
 import { buildPriceIndex } from './domain/price-index.ts';
 import { resolvePrice } from './domain/resolve.ts';
@@ -225,8 +226,8 @@ export interface PricingRequest {
   currency?: string | undefined;
   strategy: PricingStrategy;
   /**
-   * Customer groups of the company. Group membership is not stored yet (another branch builds it),
-   * so callers pass the ids; an empty list means "no group lists".
+   * Customer groups to price for. Absent: the company's materialised memberships (segments
+   * module); given: exactly these (the staff trace's "what if it were in group G").
    */
   groupIds?: readonly string[] | undefined;
   channel?: string | null | undefined;
@@ -249,7 +250,7 @@ export async function priceForCompany(ctx: Ctx, req: PricingRequest, lines: read
 async function prepare(ctx: Ctx, req: PricingRequest, company: { id: string; currency: string }, variantIds: readonly string[]) {
   const [ancestors, factRows] = await Promise.all([ancestorIds(ctx, company.id), variantFacts(ctx, { ids: variantIds })]);
   const nearestFirst = [...ancestors].reverse();
-  const groupIds = req.groupIds ?? [];
+  const groupIds = req.groupIds ?? (await groupsOfCompany(ctx, company.id));
   const loaded = await repo.loadForCompany(ctx.db, { companyId: company.id, ancestors: nearestFirst, groupIds, channel: req.channel ?? null, variantIds });
   const index = buildPriceIndex(loaded.lists, loaded.contracts);
   const context = {

@@ -44,6 +44,7 @@ export {
   deleteGroup,
   explainMembership,
   getGroup,
+  groupsOfCompany,
   listGroups,
   listMembers,
   previewRule,

@@ -329,3 +329,9 @@ export async function previewRule(ctx: Ctx, ruleSource: string, groupId?: string
   const named = (ids: string[]) => ids.slice(0, PREVIEW_LIMIT).map((id) => ({ id, legalName: names.get(id) ?? '' }));
   return { count: diff.after, joins: named(diff.joins), leaves: named(diff.leaves), joinCount: diff.joins.length, leaveCount: diff.leaves.length, errors: [] };
 }
+
+/** The customer groups a company belongs to now (rule or static), as materialised. */
+export async function groupsOfCompany(ctx: Ctx, companyId: string): Promise<string[]> {
+  const byGroup = await currentMembers(ctx.db, { companyId });
+  return [...byGroup.keys()].sort();
+}
