@@ -3,6 +3,9 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { buildApp } from './app.ts';
+import { startOutboxDispatcher } from './jobs/outbox.ts';
+import { outboxHandlers } from './jobs/handlers.ts';
+import { systemCtx } from './modules/accounts/index.ts';
 import { existingDemoSignIns, startupSeed } from './cli/startup-seed.ts';
 
 /** `npm start`: migrate, seed an empty database with the demo data, serve everything on one port. */
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   const demo = (config.SEED_ON_START === 'auto' ? await startupSeed(database) : null) ?? (await existingDemoSignIns(database));
   const mailer = smtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const app = await buildApp({ config, database, mailer });
+  // Domain events committed to the outbox reach their consumers (e.g. segment membership) here.
+  const dispatcher = startOutboxDispatcher({ database, handlers: outboxHandlers(), ctxFor: (db) => systemCtx(db, { log: app.log }) });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    await dispatcher.stop();
     mailer.close();
     await database.close();
     clearTimeout(force);

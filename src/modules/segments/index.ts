@@ -38,6 +38,7 @@ export { isExpr, reviveRule } from './domain/stored.ts';
 export { compileRuleSet, ruleDependencies, type RuleDependencies, type RuleSetEntry } from './domain/rule-set.ts';
 export { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers } from './segments.tables.ts';
 export { loadFacts } from './segments.repo.ts';
+export { segmentsEventHandlers } from './segments.events.ts';
 export {
   addStaticMember,
   createGroup,

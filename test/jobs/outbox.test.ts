@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../harness.ts';
+import { staffSession, type SignedIn } from '../helpers/auth.ts';
+import { startOutboxDispatcher, type OutboxHandlers } from '../../src/jobs/outbox.ts';
+import { outboxHandlers } from '../../src/jobs/handlers.ts';
+import { systemCtx } from '../../src/modules/accounts/index.ts';
+
+describe('outbox dispatcher', () => {
+  let t: TestApp;
+  let admin: SignedIn;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await staffSession(t, 'admin');
+  });
+  afterAll(async () => t.close());
+
+  const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+    const res = await t.app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json();
+  };
+  const members = async (groupId: string) => ((await call('GET', `/api/admin/customer-groups/${groupId}/members`)).items as { companyId: string; reason: string }[]);
+
+  it('keeps rule-based group membership current when a company changes', async () => {
+    const dispatcher = startOutboxDispatcher({ database: t.database, handlers: outboxHandlers(), ctxFor: (db) => systemCtx(db) }, false);
+    try {
+      const group = await call('POST', '/api/admin/customer-groups', { name: 'Miners', rule: 'industry = "mining"' });
+      const company = await call('POST', '/api/admin/companies', { legalName: 'Thar Coal Works', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi', industry: 'construction' });
+      await dispatcher.drain();
+      expect(await members(group.id)).toEqual([]);
+
+      await call('PATCH', `/api/admin/companies/${company.id}`, { industry: 'mining' });
+      expect(await dispatcher.drain()).toBeGreaterThanOrEqual(1);
+      const joined = await members(group.id);
+      expect(joined.map((m) => m.companyId)).toEqual([company.id]);
+      expect(joined[0]?.reason).toContain('industry = "mining"');
+
+      await call('PATCH', `/api/admin/companies/${company.id}`, { industry: 'utilities' });
+      await dispatcher.drain();
+      expect(await members(group.id)).toEqual([]);
+      const pending = await t.database.query<{ n: number }>('select count(*)::int as n from outbox_events where dispatched_at is null');
+      expect(pending[0]?.n).toBe(0);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it('retries a failing event, sets it aside after the last attempt, and keeps delivering the rest', async () => {
+    const seen: string[] = [];
+    const handlers: OutboxHandlers = {
+      'company.updated': [
+        async (_ctx, e) => {
+          if (e.payload.fields && (e.payload.fields as string[]).includes('region')) throw new Error('CRM is down');
+          seen.push(e.aggregateId);
+        },
+      ],
+    };
+    await t.database.query('update outbox_events set dispatched_at = now() where dispatched_at is null');
+    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 2 }, false);
+    try {
+      const a = await call('POST', '/api/admin/companies', { legalName: 'Alpha Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
+      const b = await call('POST', '/api/admin/companies', { legalName: 'Beta Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
+      await call('PATCH', `/api/admin/companies/${a.id}`, { region: 'Sindh' });
+      await call('PATCH', `/api/admin/companies/${b.id}`, { industry: 'mining' });
+      for (let i = 0; i < 4; i++) await dispatcher.drain();
+      expect(seen).toEqual([b.id]);
+      const [dead] = await t.database.query<{ attempts: number; last_error: string; dispatched_at: Date | null }>(
+        "select attempts, last_error, dispatched_at from outbox_events where type = 'company.updated' and aggregate_id = $1",
+        [a.id],
+      );
+      expect(dead).toMatchObject({ attempts: 2, last_error: 'CRM is down', dispatched_at: null });
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+});
