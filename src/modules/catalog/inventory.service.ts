@@ -4,18 +4,8 @@ import { AppError } from '../../lib/errors.ts';
 import * as repo from './inventory.repo.ts';
 import { afterWrite } from './search-cache.ts';
 
-export interface InventoryLevel {
-  variantId: string;
-  sku: string;
-  productId: string;
-  warehouseId: string;
-  warehouseCode: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  backorder: boolean;
-  updatedAt: string;
-}
+/** A stock level as the API shows it: the repo row with its time as ISO 8601. */
+export type InventoryLevel = Omit<repo.InventoryRow, 'updatedAt'> & { updatedAt: string };
 
 /** Stock levels per variant × warehouse, filtered by SKU prefix, product or warehouse. */
 export async function listInventory(
