@@ -7,11 +7,14 @@ import { catalogIntegrationRoutes } from './integrations.routes.ts';
 import { catalogStoreRoutes } from './catalog-store.routes.ts';
 import { listenForCatalogWrites, setCatalogCacheEnabled } from './search-cache.ts';
 import { taxonomyRoutes } from './taxonomy.routes.ts';
+import { OPEN_STOREFRONT, type StorefrontHooks } from './storefront-hooks.ts';
 
 /** What the catalog needs from the application: its settings and the database's LISTEN. */
 export interface CatalogDeps {
   readonly config: Pick<Config, 'CATALOG_CACHE'>;
   readonly database: Pick<Database, 'listen'>;
+  /** Visibility and prices of the storefront (shared-catalogs and pricing modules). */
+  readonly storefront?: StorefrontHooks;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function catalogRoutes(app: FastifyInstance, deps: CatalogDeps): Pr
   setCatalogCacheEnabled(deps.config.CATALOG_CACHE === 'on');
   const unlisten = await listenForCatalogWrites((channel, onPayload) => deps.database.listen(channel, onPayload));
   app.addHook('onClose', async () => unlisten());
-  await catalogStoreRoutes(app);
+  await catalogStoreRoutes(app, deps.storefront ?? OPEN_STOREFRONT);
   await catalogAdminRoutes(app);
   await taxonomyRoutes(app);
   await catalogIntegrationRoutes(app);
