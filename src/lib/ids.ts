@@ -23,6 +23,7 @@ export const ID_PREFIX = {
   group: 'grp',
   priceList: 'pl',
   contractPrice: 'cpr',
+  sharedCatalog: 'ctl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
