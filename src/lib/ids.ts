@@ -24,6 +24,7 @@ export const ID_PREFIX = {
   priceList: 'pl',
   contractPrice: 'cpr',
   sharedCatalog: 'ctl',
+  purchaseOrder: 'pho',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
