@@ -2077,6 +2077,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{id}/contract-prices/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a contract price of a company */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/companies/{id}/customer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer groups a company belongs to now, with why it joined each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                groupId: string;
+                                name: string;
+                                reason: string;
+                                rule: string | null;
+                                /** Format: date-time */
+                                since: string;
+                                static: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/companies/{id}/locations": {
         parameters: {
             query?: never;
@@ -2598,6 +2770,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which active catalogs reach a company and how (directly, via an ancestor, via a group, everyone), and how many products it sees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            catalogs: {
+                                id: string;
+                                name: string;
+                                reasons: {
+                                    companyId: string | null;
+                                    groupId: string | null;
+                                    label: string;
+                                    via: "everyone" | "company" | "ancestor" | "group";
+                                }[];
+                            }[];
+                            companyId: string;
+                            /** @description No active catalog reaches the company: it sees every active product */
+                            publicCatalog: boolean;
+                            visibleProductCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/company-users/{id}": {
         parameters: {
             query?: never;
@@ -2744,6 +2996,8 @@ export interface paths {
                                 memberCount: number;
                                 name: string;
                                 rule: string | null;
+                                /** @description Companies added by hand */
+                                staticCount: number;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -2813,6 +3067,8 @@ export interface paths {
                             memberCount: number;
                             name: string;
                             rule: string | null;
+                            /** @description Companies added by hand */
+                            staticCount: number;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -2895,6 +3151,8 @@ export interface paths {
                             memberCount: number;
                             name: string;
                             rule: string | null;
+                            /** @description Companies added by hand */
+                            staticCount: number;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -3016,6 +3274,8 @@ export interface paths {
                             memberCount: number;
                             name: string;
                             rule: string | null;
+                            /** @description Companies added by hand */
+                            staticCount: number;
                             /** Format: date-time */
                             updatedAt: string;
                         };
@@ -3106,6 +3366,96 @@ export interface paths {
                             since: string | null;
                             static: boolean;
                         };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customer-groups/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joins and leaves of a group, newest first, with the reason each was recorded */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                change: "joined" | "left";
+                                companyId: string;
+                                id: number;
+                                legalName: string;
+                                reason: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -3353,6 +3703,76 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customer-groups/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attributes and metrics a rule may test, with their types and operators (for the rule builder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attributes: {
+                                description: string;
+                                /** @description A literal as written in a rule */
+                                example: string;
+                                /** @description A purchase-history metric rather than a company attribute */
+                                metric: boolean;
+                                name: string;
+                                /** @description Operators this attribute accepts, as written in a rule */
+                                operators: string[];
+                                type: "string" | "string_list" | "number" | "money" | "date" | "boolean" | "company_ref";
+                            }[];
+                            relations: {
+                                description: string;
+                                name: "descendant_of" | "child_of";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3909,6 +4329,8 @@ export interface paths {
                                         tags?: string[];
                                     };
                                 };
+                                /** @description Own entries (in the list of lists) */
+                                entryCount?: number;
                                 id: string;
                                 kind: "base" | "standard" | "derived";
                                 name: string;
@@ -4097,6 +4519,8 @@ export interface paths {
                                     tags?: string[];
                                 };
                             };
+                            /** @description Own entries (in the list of lists) */
+                            entryCount?: number;
                             id: string;
                             kind: "base" | "standard" | "derived";
                             name: string;
@@ -4238,6 +4662,8 @@ export interface paths {
                                     tags?: string[];
                                 };
                             };
+                            /** @description Own entries (in the list of lists) */
+                            entryCount?: number;
                             id: string;
                             kind: "base" | "standard" | "derived";
                             name: string;
@@ -4492,6 +4918,8 @@ export interface paths {
                                     tags?: string[];
                                 };
                             };
+                            /** @description Own entries (in the list of lists) */
+                            entryCount?: number;
                             id: string;
                             kind: "base" | "standard" | "derived";
                             name: string;
@@ -4577,12 +5005,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A price list's entries */
+        /** A price list's entries with SKU and product name; filter by SKU prefix or name words, category, brand */
         get: {
             parameters: {
                 query?: {
+                    /** @description Brand id */
+                    brand?: string;
+                    /** @description Category id; its subcategories count too */
+                    category?: string;
                     cursor?: string;
                     limit?: number;
+                    /** @description SKU prefix, or words of the product name (all must appear) */
+                    q?: string;
                 };
                 header?: never;
                 path: {
@@ -4600,6 +5034,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                productName: string;
                                 qtyIncrement: null | number;
                                 qtyMax: null | number;
                                 qtyMin: null | number;
@@ -4761,6 +5196,404 @@ export interface paths {
             };
         };
         post?: never;
+        /** Delete entries by SKU or variant id (per-item errors) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            sku?: string;
+                            variantId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                            errors: {
+                                field: string;
+                                index: number;
+                                message: string;
+                            }[];
+                            failed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/price-lists/{id}/entries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export entries as CSV (the import format plus product_name), streamed */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Brand id */
+                    brand?: string;
+                    /** @description Category id; its subcategories count too */
+                    category?: string;
+                    /** @description SKU prefix, or words of the product name (all must appear) */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/price-lists/{id}/entries/adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change unit and tier prices by a percentage (half-even, one transaction); dryRun previews */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Count and show samples without writing */
+                        dryRun?: boolean;
+                        filter?: {
+                            /** @description Brand id */
+                            brand?: string;
+                            /** @description Category id; its subcategories count too */
+                            category?: string;
+                            /** @description SKU prefix, or words of the product name (all must appear) */
+                            q?: string;
+                        };
+                        /** @description Change in percent: -12 is 12 % cheaper; at most two decimals */
+                        percent: number;
+                        rounding?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @description Minor units (5 = nearest 0.05) */
+                            step: number;
+                            /** @enum {string} */
+                            type: "nearest";
+                        } | {
+                            /** @description Last two minor digits (99 = end in .99) */
+                            ending: number;
+                            /** @enum {string} */
+                            type: "ending";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Entries whose unit or tier prices change (or would) */
+                            changed: number;
+                            dryRun: boolean;
+                            /** @description Entries the filter selects */
+                            matched: number;
+                            samples: {
+                                after: {
+                                    tiers: {
+                                        minQty: number;
+                                        /** @description Minor units */
+                                        unitPrice: number;
+                                    }[];
+                                    /** @description Minor units */
+                                    unitPrice: number;
+                                };
+                                before: {
+                                    tiers: {
+                                        minQty: number;
+                                        /** @description Minor units */
+                                        unitPrice: number;
+                                    }[];
+                                    /** @description Minor units */
+                                    unitPrice: number;
+                                };
+                                productName: string;
+                                sku: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/price-lists/{id}/entries/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import entries from CSV (sku,unit_price,tiers,qty_min,qty_max,qty_increment; prices in major units), streamed; per-row errors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description CSV text, streamed (never buffered whole); the first line names the columns */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            errors: {
+                                field: string;
+                                message: string;
+                                /** @description CSV line number, the header being 1 */
+                                row: number;
+                            }[];
+                            /** @description More rows failed than the errors listed */
+                            errorsTruncated: boolean;
+                            failed: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5881,6 +6714,686 @@ export interface paths {
                 };
                 /** @description Default Response */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shared-catalogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List shared catalogs with rule and assignment summaries */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assignments: {
+                                    companies: number;
+                                    everyone: boolean;
+                                    groups: number;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                exclude: {
+                                    brand: number;
+                                    category: number;
+                                    product: number;
+                                    tag: number;
+                                };
+                                id: string;
+                                include: {
+                                    brand: number;
+                                    category: number;
+                                    product: number;
+                                    tag: number;
+                                };
+                                name: string;
+                                /** @description Only active catalogs affect the storefront */
+                                status: "draft" | "active";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a shared catalog with its rules and assignments (unknown ids → VALIDATION_FAILED naming the field) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replaces every assignment */
+                        assignments?: ({
+                            /** @enum {string} */
+                            type: "everyone";
+                        } | {
+                            groupId: string;
+                            /** @enum {string} */
+                            type: "group";
+                        } | {
+                            companyId: string;
+                            /** @description Also reach every company below it */
+                            includeDescendants: boolean;
+                            /** @enum {string} */
+                            type: "company";
+                        })[];
+                        description?: string;
+                        name: string;
+                        /** @description Replaces every rule. No include rule = every product */
+                        rules?: {
+                            /** @description An exclude rule always wins over include rules */
+                            effect: "include" | "exclude";
+                            /** @description A category also selects its subcategories */
+                            kind: "category" | "product" | "brand" | "tag";
+                            /** @description The category, product or brand id, or the tag */
+                            value: string;
+                        }[];
+                        /** @description Only active catalogs affect the storefront */
+                        status?: "draft" | "active";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: ({
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                groupId: string;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            name: string;
+                            rules: {
+                                /** @description An exclude rule always wins over include rules */
+                                effect: "include" | "exclude";
+                                /** @description A category also selects its subcategories */
+                                kind: "category" | "product" | "brand" | "tag";
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @description Only active catalogs affect the storefront */
+                            status: "draft" | "active";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shared-catalogs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shared catalog with its rules and assignments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: ({
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                groupId: string;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            name: string;
+                            rules: {
+                                /** @description An exclude rule always wins over include rules */
+                                effect: "include" | "exclude";
+                                /** @description A category also selects its subcategories */
+                                kind: "category" | "product" | "brand" | "tag";
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @description Only active catalogs affect the storefront */
+                            status: "draft" | "active";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a shared catalog */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a shared catalog; given rules or assignments replace the old ones; buyers see the change on their next request */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replaces every assignment */
+                        assignments?: ({
+                            /** @enum {string} */
+                            type: "everyone";
+                        } | {
+                            groupId: string;
+                            /** @enum {string} */
+                            type: "group";
+                        } | {
+                            companyId: string;
+                            /** @description Also reach every company below it */
+                            includeDescendants: boolean;
+                            /** @enum {string} */
+                            type: "company";
+                        })[];
+                        description?: string;
+                        name?: string;
+                        /** @description Replaces every rule. No include rule = every product */
+                        rules?: {
+                            /** @description An exclude rule always wins over include rules */
+                            effect: "include" | "exclude";
+                            /** @description A category also selects its subcategories */
+                            kind: "category" | "product" | "brand" | "tag";
+                            /** @description The category, product or brand id, or the tag */
+                            value: string;
+                        }[];
+                        /** @description Only active catalogs affect the storefront */
+                        status?: "draft" | "active";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignments: ({
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "everyone";
+                            } | {
+                                groupId: string;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "group";
+                            } | {
+                                companyId: string;
+                                includeDescendants: boolean;
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                /** @enum {string} */
+                                type: "company";
+                            })[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            name: string;
+                            rules: {
+                                /** @description An exclude rule always wins over include rules */
+                                effect: "include" | "exclude";
+                                /** @description A category also selects its subcategories */
+                                kind: "category" | "product" | "brand" | "tag";
+                                /** @description Name of the referenced category, product, brand, group or company */
+                                label: string;
+                                value: string;
+                            }[];
+                            /** @description Only active catalogs affect the storefront */
+                            status: "draft" | "active";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/shared-catalogs/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the catalog selects: active product count and the first 20 by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Active products the rules select, as if this catalog alone reached a buyer */
+                            count: number;
+                            /** @description The first 20 by name */
+                            products: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shared-catalogs/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview unsaved rules: how many active products they select and the first 20; writes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replaces every rule. No include rule = every product */
+                        rules: {
+                            /** @description An exclude rule always wins over include rules */
+                            effect: "include" | "exclude";
+                            /** @description A category also selects its subcategories */
+                            kind: "category" | "product" | "brand" | "tag";
+                            /** @description The category, product or brand id, or the tag */
+                            value: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Active products the rules select, as if this catalog alone reached a buyer */
+                            count: number;
+                            /** @description The first 20 by name */
+                            products: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8399,6 +9912,54 @@ export interface paths {
                                 imageUrl: string | null;
                                 inStock: boolean;
                                 name: string;
+                                /** @description The lowest of the product's variant prices for the caller; null when none is priced */
+                                price: {
+                                    /** @description The base list price at that quantity */
+                                    basePrice: {
+                                        /** @description Minor units (cents, paisa) */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    contractRef: string | null;
+                                    kind: "contract" | "volume" | "list" | "base";
+                                    /** @description "Your contract price (ref C-17)", "Volume price from 100", "Your price", "List price" */
+                                    label: string;
+                                    /** @description The quantity the unit price is for: the minimum order quantity, else 1 */
+                                    quantity: number;
+                                    quantityRules: {
+                                        increment: number | null;
+                                        max: number | null;
+                                        min: number | null;
+                                    } | null;
+                                    /** @description Null when the price is not below the base price */
+                                    saving: {
+                                        amount: {
+                                            /** @description Minor units (cents, paisa) */
+                                            amount: number;
+                                            currency: string;
+                                        };
+                                        /** @description Percent off the base price, one decimal */
+                                        percent: number;
+                                    } | null;
+                                    /** @description For a volume price: the tier it comes from */
+                                    tierMinQty: number | null;
+                                    /** @description Unit price by quantity, from 1 */
+                                    tiers: {
+                                        minQty: number;
+                                        unitPrice: {
+                                            /** @description Minor units (cents, paisa) */
+                                            amount: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    unitPrice: {
+                                        /** @description Minor units (cents, paisa) */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                } | null;
+                                /** @description True when variants or quantities differ in price (show "from …") */
+                                priceVaries: boolean;
                                 /** @description The first few SKUs */
                                 skus: string[];
                                 slug: string;
@@ -8494,6 +10055,52 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 packSize: number;
+                                /** @description The caller's price; null when none is priced */
+                                price: {
+                                    /** @description The base list price at that quantity */
+                                    basePrice: {
+                                        /** @description Minor units (cents, paisa) */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    contractRef: string | null;
+                                    kind: "contract" | "volume" | "list" | "base";
+                                    /** @description "Your contract price (ref C-17)", "Volume price from 100", "Your price", "List price" */
+                                    label: string;
+                                    /** @description The quantity the unit price is for: the minimum order quantity, else 1 */
+                                    quantity: number;
+                                    quantityRules: {
+                                        increment: number | null;
+                                        max: number | null;
+                                        min: number | null;
+                                    } | null;
+                                    /** @description Null when the price is not below the base price */
+                                    saving: {
+                                        amount: {
+                                            /** @description Minor units (cents, paisa) */
+                                            amount: number;
+                                            currency: string;
+                                        };
+                                        /** @description Percent off the base price, one decimal */
+                                        percent: number;
+                                    } | null;
+                                    /** @description For a volume price: the tier it comes from */
+                                    tierMinQty: number | null;
+                                    /** @description Unit price by quantity, from 1 */
+                                    tiers: {
+                                        minQty: number;
+                                        unitPrice: {
+                                            /** @description Minor units (cents, paisa) */
+                                            amount: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    unitPrice: {
+                                        /** @description Minor units (cents, paisa) */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                } | null;
                                 sku: string;
                                 status: string;
                                 uom: string;

@@ -123,6 +123,12 @@ export async function insertContract(db: Db, row: typeof contractPrices.$inferIn
   return done.length > 0;
 }
 
+/** Deletes one of a company's contract prices; false when no such contract belongs to that company. */
+export async function deleteContract(db: Db, companyId: string, id: string): Promise<boolean> {
+  const done = await db.delete(contractPrices).where(and(eq(contractPrices.companyId, companyId), eq(contractPrices.id, id))).returning({ id: contractPrices.id });
+  return done.length > 0;
+}
+
 // ── The loader ────────────────────────────────────────────────────────────────────────────────
 
 export interface LoadScope {

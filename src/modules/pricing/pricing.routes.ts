@@ -69,6 +69,14 @@ export async function pricingAdminRoutes(app: FastifyInstance, deps: PricingDeps
     { preHandler: write, schema: { tags, summary: 'Add a contract price for a company', params: s.IdParams, body: s.ContractCreate, response: { 201: s.Contract, ...errors } } },
     async (req, reply) => reply.status(201).send(await pricing.createContract(req.ctx(), req.params.id, req.body)),
   );
+  r.delete(
+    '/api/admin/companies/:id/contract-prices/:contractId',
+    { preHandler: write, schema: { tags, summary: 'Delete a contract price of a company', params: s.ContractParams, response: { 204: Type.Null(), ...errors } } },
+    async (req, reply) => {
+      await pricing.deleteContract(req.ctx(), req.params.id, req.params.contractId);
+      return reply.status(204).send(null);
+    },
+  );
   r.get(
     '/api/admin/pricing/resolve',
     { preHandler: read, schema: { tags, summary: 'Price trace: how a company is priced for a SKU and quantity', querystring: s.ResolveQuery, response: { 200: s.Resolution, ...errors } } },

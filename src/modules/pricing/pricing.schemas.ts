@@ -8,6 +8,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const IdParams = Obj({ id: Id });
+export const ContractParams = Obj({ id: Id, contractId: Id });
 const Timestamp = Type.String({ format: 'date-time' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
 const Money = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Minor units' });

@@ -220,6 +220,12 @@ export async function createContract(ctx: Ctx, companyId: string, input: Static<
   });
 }
 
+/** Deletes a company's contract price; another company's contract answers 404 like a missing one. */
+export async function deleteContract(ctx: Ctx, companyId: string, contractId: string): Promise<void> {
+  await loadCompany(ctx, companyId);
+  if (!isId('contractPrice', contractId) || !(await repo.deleteContract(ctx.db, companyId, contractId))) throw notFound('Contract price');
+}
+
 /** Who buys and how: inputs of {@link priceForCompany}. */
 export interface PricingRequest {
   companyId: string;

@@ -2,6 +2,7 @@
 // and preview (pure), plus customer groups: tables, use cases and admin routes.
 import type { FastifyInstance } from 'fastify';
 import { segmentsAdminRoutes } from './segments.routes.ts';
+import { segmentsConsoleRoutes } from './segments-console.routes.ts';
 export type {
   AndExpr,
   BooleanLit,
@@ -65,4 +66,5 @@ export {
 /** The customer-group admin routes; register after auth. */
 export async function segmentsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(segmentsAdminRoutes);
+  await app.register(segmentsConsoleRoutes);
 }

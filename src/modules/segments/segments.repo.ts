@@ -72,14 +72,15 @@ export async function companyExists(db: Db, id: string): Promise<boolean> {
 }
 
 const memberCount = sql<number>`(select count(*)::int from customer_group_members m where m.group_id = ${customerGroups.id})`;
+const staticCount = sql<number>`(select count(*)::int from customer_group_static_members s where s.group_id = ${customerGroups.id})`;
 
-export async function findGroup(db: Db, id: string): Promise<(GroupRow & { memberCount: number }) | null> {
+export async function findGroup(db: Db, id: string): Promise<(GroupRow & { memberCount: number; staticCount: number }) | null> {
   const [row] = await db
-    .select({ group: customerGroups, memberCount })
+    .select({ group: customerGroups, memberCount, staticCount })
     .from(customerGroups)
     .where(eq(customerGroups.id, id))
     .limit(1);
-  return row ? { ...row.group, memberCount: row.memberCount } : null;
+  return row ? { ...row.group, memberCount: row.memberCount, staticCount: row.staticCount } : null;
 }
 
 export async function findGroupByName(db: Db, name: string): Promise<GroupRow | null> {
@@ -87,14 +88,14 @@ export async function findGroupByName(db: Db, name: string): Promise<GroupRow | 
   return row ?? null;
 }
 
-export async function listGroupRows(db: Db, after: string | undefined, limit: number): Promise<(GroupRow & { memberCount: number })[]> {
+export async function listGroupRows(db: Db, after: string | undefined, limit: number): Promise<(GroupRow & { memberCount: number; staticCount: number })[]> {
   const rows = await db
-    .select({ group: customerGroups, memberCount })
+    .select({ group: customerGroups, memberCount, staticCount })
     .from(customerGroups)
     .where(after === undefined ? undefined : gt(customerGroups.id, after))
     .orderBy(asc(customerGroups.id))
     .limit(limit + 1);
-  return rows.map((r) => ({ ...r.group, memberCount: r.memberCount }));
+  return rows.map((r) => ({ ...r.group, memberCount: r.memberCount, staticCount: r.staticCount }));
 }
 
 /** Groups that have a rule (for re-evaluation). */

@@ -18,6 +18,7 @@ export const GroupSchema = Type.Object(
     description: Type.String(),
     rule: Type.Union([Type.String(), Type.Null()]),
     memberCount: Type.Integer(),
+    staticCount: Type.Integer({ description: 'Companies added by hand' }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

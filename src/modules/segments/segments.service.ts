@@ -40,6 +40,8 @@ export interface CustomerGroup {
   description: string;
   rule: string | null;
   memberCount: number;
+  /** Companies added by hand (members whatever the rule says). */
+  staticCount: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -93,13 +95,14 @@ export interface MembershipExplanation {
 const PREVIEW_LIMIT = 50;
 const STATIC_REASON = 'static member (added by hand)';
 
-function toGroup(r: GroupRow & { memberCount: number }): CustomerGroup {
+function toGroup(r: GroupRow & { memberCount: number; staticCount: number }): CustomerGroup {
   return {
     id: r.id,
     name: r.name,
     description: r.description,
     rule: r.ruleSource,
     memberCount: r.memberCount,
+    staticCount: r.staticCount,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -170,7 +173,7 @@ async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly 
   return { joined: joins.length, left: leaves.length };
 }
 
-async function requireGroup(ctx: Ctx, id: string): Promise<GroupRow & { memberCount: number }> {
+async function requireGroup(ctx: Ctx, id: string): Promise<GroupRow & { memberCount: number; staticCount: number }> {
   const g = await findGroup(ctx.db, id);
   if (!g) throw notFound('Customer group');
   return g;
