@@ -9,8 +9,9 @@ function arrayLiteral(values: readonly unknown[]): string {
   return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
-function toText(value: Cell): string | null {
+function toText(value: Cell, json: boolean): string | null {
   if (value === null || value === undefined) return null;
+  if (json) return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return arrayLiteral(value);
   if (typeof value === 'object') return JSON.stringify(value);
@@ -38,10 +39,12 @@ export async function bulkInsert<T extends PgTable>(
   const unnest = cols.map((_, i) => `$${i + 1}::text[]`).join(', ');
   const aliases = cols.map((_, i) => `c${i}`).join(', ');
   const sql = `insert into "${getTableName(table)}" (${cols.map((c) => `"${c.name}"`).join(', ')}) select ${select} from unnest(${unnest}) as u(${aliases})`;
+  // jsonb values are JSON even when they are arrays (tiers), unlike text[] columns.
+  const json = cols.map((c) => c.getSQLType() === 'jsonb');
   const size = opts.batchSize ?? 5000;
   for (let start = 0; start < rows.length; start += size) {
     const batch = rows.slice(start, start + size);
-    const params = keys.map((k) => batch.map((r) => toText((r as Record<string, Cell>)[k])));
+    const params = keys.map((k, i) => batch.map((r) => toText((r as Record<string, Cell>)[k], json[i] as boolean)));
     await conn.query(sql, params);
     opts.onBatch?.(batch.length);
   }

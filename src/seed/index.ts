@@ -1,11 +1,14 @@
 import type { Database } from '../db/client.ts';
-import { hashPassword } from '../modules/accounts/index.ts';
+import { hashPassword, systemCtx } from '../modules/accounts/index.ts';
+import { reevaluateAll } from '../modules/segments/index.ts';
+import type { PricingSize } from './generate-pricing.ts';
 import { DEMO_PASSWORD } from './demo.ts';
-import { DEFAULT_SEED, generateDataset, SCALES, type ScaleName } from './generate.ts';
+import { DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
 import { clearSeededTables, hasData, loadDataset, type LoadProgress, type LoadSummary } from './load.ts';
 
 export { DEMO_PASSWORD, demoSignIns, type DemoSignIn } from './demo.ts';
-export { SCALES, DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
+export { SCALES, PRICING_SCALES, DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
+export type { PricingSize } from './generate-pricing.ts';
 export { hasData, type LoadProgress, type LoadSummary } from './load.ts';
 
 export interface SeedOptions {
@@ -14,6 +17,8 @@ export interface SeedOptions {
   /** Empty the seeded tables first (and everything that references them). */
   force?: boolean;
   onProgress?: LoadProgress;
+  /** Pricing sizes other than the scale's (benchmarks of other shapes). */
+  pricing?: PricingSize;
 }
 
 export interface SeedResult extends LoadSummary {
@@ -33,8 +38,11 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await clearSeededTables(database);
   }
   const t0 = Date.now();
-  const [data, passwordHash] = await Promise.all([Promise.resolve().then(() => generateDataset(SCALES[opts.scale], opts.seed ?? DEFAULT_SEED)), hashPassword(DEMO_PASSWORD)]);
+  const [data, passwordHash] = await Promise.all([Promise.resolve().then(() => generateDataset(opts.scale, opts.seed ?? DEFAULT_SEED, opts.pricing)), hashPassword(DEMO_PASSWORD)]);
   const generateMs = Date.now() - t0;
   const summary = await loadDataset(database, data, { passwordHash, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  // Rule groups get their members the way the running system gives them: by evaluating the rules.
+  opts.onProgress?.({ stage: 'group membership', done: 0, total: 0 });
+  await reevaluateAll(systemCtx(database.db));
   return { ...summary, generateMs };
 }

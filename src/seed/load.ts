@@ -2,6 +2,8 @@ import { getTableName } from 'drizzle-orm';
 import type { Connection, Database } from '../db/client.ts';
 import { companies, companyLocations, companyMemberships, companyUsers, staffUsers } from '../modules/accounts/index.ts';
 import { brands, categories, inventory, products, variants, warehouses } from '../modules/catalog/index.ts';
+import { contractPrices, priceListEntries, priceLists, priceListTargets } from '../modules/pricing/index.ts';
+import { compileRule, customerGroups, customerGroupStaticMembers } from '../modules/segments/index.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import type { SeedCategory, SeedDataset } from './types.ts';
 
@@ -14,7 +16,7 @@ export interface LoadSummary {
 }
 
 /** Every table the seed fills, children before parents (the order `truncate` and checks use). */
-const SEEDED_TABLES = [inventory, variants, products, warehouses, categories, brands, companyMemberships, companyUsers, companyLocations, companies, staffUsers];
+const SEEDED_TABLES = [contractPrices, priceListEntries, priceListTargets, priceLists, customerGroupStaticMembers, customerGroups, inventory, variants, products, warehouses, categories, brands, companyMemberships, companyUsers, companyLocations, companies, staffUsers];
 
 /** True when the database already holds companies or products (then the seed must not run unasked). */
 export async function hasData(database: Database): Promise<boolean> {
@@ -103,6 +105,7 @@ export async function loadDataset(database: Database, data: SeedDataset, opts: {
       count: data.inventory.length,
       run: (c, onBatch) => bulkInsert(c, inventory, data.inventory.map((i) => ({ variantId: i.variantId, warehouseId: i.warehouseId, onHand: i.onHand, reserved: i.reserved })), { onBatch, batchSize: 20000 }),
     },
+    ...pricingStages(data),
   ];
   const total = stages.reduce((s, x) => s + x.count, 0);
   let done = 0;
@@ -128,4 +131,40 @@ export async function loadDataset(database: Database, data: SeedDataset, opts: {
     await conn.exec(`vacuum analyze ${SEEDED_TABLES.map((t) => `"${getTableName(t)}"`).join(', ')}`);
   });
   return { rows, ms: Date.now() - started };
+}
+
+/** The rule as the segments module stores it: source and compiled tree (a generated rule that does not compile is a bug). */
+function compiled(rule: string): unknown {
+  const r = compileRule(rule);
+  if (!r.ok) throw new Error(`seed rule "${rule}" does not compile: ${r.errors[0]?.message}`);
+  return r.ast;
+}
+
+/** Customer groups, price lists and contract prices; rule memberships are materialised after the load. */
+function pricingStages(data: SeedDataset): { stage: string; run: (conn: Connection, onBatch: (n: number) => void) => Promise<void>; count: number }[] {
+  const statics = data.groups.flatMap((g) => g.staticMembers.map((companyId) => ({ groupId: g.id, companyId })));
+  const targets = data.priceLists.flatMap((l) => l.targets.map((t) => ({ listId: l.id, type: t.type, targetId: t.targetId, includeDescendants: t.includeDescendants })));
+  return [
+    { stage: 'customer groups', count: data.groups.length, run: (c, onBatch) => bulkInsert(c, customerGroups, data.groups.map((g) => ({ id: g.id, name: g.name, description: g.description, ruleSource: g.rule, ruleAst: g.rule ? compiled(g.rule) : null })), { onBatch }) },
+    { stage: 'static members', count: statics.length, run: (c, onBatch) => bulkInsert(c, customerGroupStaticMembers, statics, { onBatch }) },
+    {
+      stage: 'price lists',
+      count: data.priceLists.length,
+      run: (c, onBatch) =>
+        bulkInsert(c, priceLists, data.priceLists.map((l) => ({ id: l.id, name: l.name, currency: l.currency, status: l.status, validFrom: l.validFrom, validTo: l.validTo, priority: l.priority, kind: l.kind, derived: l.derived })), { onBatch }),
+    },
+    { stage: 'price list targets', count: targets.length, run: (c, onBatch) => bulkInsert(c, priceListTargets, targets, { onBatch }) },
+    {
+      stage: 'price entries',
+      count: data.priceEntries.length,
+      run: (c, onBatch) =>
+        bulkInsert(c, priceListEntries, data.priceEntries.map((e) => ({ listId: e.listId, variantId: e.variantId, unitPrice: e.unitPrice, tiers: [...e.tiers], qtyMin: e.qtyMin, qtyMax: e.qtyMax, qtyIncrement: e.qtyIncrement })), { onBatch, batchSize: 20000 }),
+    },
+    {
+      stage: 'contract prices',
+      count: data.contracts.length,
+      run: (c, onBatch) =>
+        bulkInsert(c, contractPrices, data.contracts.map((x) => ({ id: x.id, companyId: x.companyId, variantId: x.variantId, currency: x.currency, unitPrice: x.unitPrice, tiers: [...x.tiers], reference: x.reference, validTo: x.validTo })), { onBatch, batchSize: 20000 }),
+    },
+  ];
 }

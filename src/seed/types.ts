@@ -1,4 +1,5 @@
 /** Plain demo data, independent of the tables it is loaded into (see load.ts for the mapping). */
+import type { SeedPricing } from './generate-pricing.ts';
 
 export interface SeedScale {
   readonly products: number;
@@ -137,6 +138,6 @@ export interface SeedAccounts {
   readonly staff: readonly SeedStaff[];
 }
 
-export interface SeedDataset extends SeedCatalog, SeedAccounts {
+export interface SeedDataset extends SeedCatalog, SeedAccounts, SeedPricing {
   readonly seed: string;
 }
