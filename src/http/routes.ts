@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { accountsRoutes } from '../modules/accounts/index.ts';
 import { registerAuth } from '../modules/auth/index.ts';
-import { catalogRoutes } from '../modules/catalog/index.ts';
+import { catalogRoutes, OPEN_STOREFRONT } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes } from '../modules/pricing/index.ts';
+import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -15,7 +16,8 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   void deps;
   await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
   await accountsRoutes(app);
-  await catalogRoutes(app, deps);
+  await catalogRoutes(app, { ...deps, storefront: { visibility: storefrontVisibility, prices: OPEN_STOREFRONT.prices } });
   await segmentsRoutes(app);
   await pricingRoutes(app, deps);
+  await sharedCatalogsRoutes(app);
 }

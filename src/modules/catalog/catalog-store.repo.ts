@@ -5,14 +5,15 @@ import { rows } from './sql-rows.ts';
 
 /** Read queries behind the storefront: the category tree and the product page. */
 
-/** Every category with the number of active products directly in it. */
-export async function categoryRows(db: Db): Promise<CategoryRow[]> {
+/** Every category with the number of active (and, given a predicate over `p`, visible) products directly in it. */
+export async function categoryRows(db: Db, visibility?: SQL): Promise<CategoryRow[]> {
   return rows<CategoryRow>(
     db,
     sql`select c.id, c.parent_id as "parentId", c.name, c.slug, c.position,
           coalesce(n.count, 0)::int as "directCount"
         from categories c
-        left join (select category_id, count(*) as count from products where status = 'active' group by category_id) n on n.category_id = c.id`,
+        left join (select p.category_id, count(*) as count from products p where p.status = 'active' and ${visibility ?? sql`true`} group by p.category_id) n
+          on n.category_id = c.id`,
   );
 }
 

@@ -19,7 +19,10 @@ export async function catalogStoreRoutes(app: FastifyInstance, hooks: Storefront
   r.get(
     '/api/store/categories',
     { schema: { tags, summary: 'Category tree with product counts', response: { 200: Type.Array(Type.Ref('StoreCategoryNode')) } } },
-    async (request) => categoryTree(request.ctx()),
+    async (request) => {
+      const ctx = request.ctx();
+      return categoryTree(ctx, await hooks.visibility(ctx));
+    },
   );
 
   r.get(

@@ -131,9 +131,14 @@ function decodeSearchCursor(cursor: string | undefined, sort: SearchSort): [numb
   throw new AppError('BAD_CURSOR', 'The cursor belongs to another search or sort order', 'cursor');
 }
 
-/** The whole category tree with active-product counts that include subcategories. */
-export async function categoryTree(ctx: Ctx): Promise<CategoryNode[]> {
-  return buildCategoryTree(await categoryRows(ctx.db));
+/**
+ * The whole category tree with counts of the caller's visible active products, subcategories
+ * included (`opts` as for searchProducts). Cached like listings: per visibility key, dropped by
+ * every catalog write.
+ */
+export async function categoryTree(ctx: Ctx, opts: SearchOptions = {}): Promise<CategoryNode[]> {
+  const key = opts.visibility && !opts.visibilityKey ? null : JSON.stringify(['category-tree', opts.visibilityKey ?? '']);
+  return cachedListing(ctx.db, key, async () => buildCategoryTree(await categoryRows(ctx.db, opts.visibility)));
 }
 
 export interface StoreProduct {

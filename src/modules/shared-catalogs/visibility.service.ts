@@ -1,0 +1,86 @@
+import type { SQL } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import type { SearchOptions } from '../catalog/index.ts';
+import type { CatalogRules } from './domain/types.ts';
+import { compileVisibility, type VisibilityPredicate } from './domain/visibility.ts';
+import { buyableVariantIds, reachingCatalogVersions, rulesOf } from './shared-catalogs.repo.ts';
+import { visibilitySql } from './visibility-sql.ts';
+
+/**
+ * Per-request visibility: one small query names the active catalogs reaching the caller with their
+ * versions; their rules come from an in-process cache keyed by (id, version), so a changed catalog
+ * (every change bumps its version, in the transaction of the change) is re-read on the very next
+ * request in any process — no invalidation message is needed, and none can be missed. Group
+ * membership and company moves are read fresh by that query too.
+ */
+
+export interface ResolvedVisibility {
+  /** The active catalogs reaching the caller, by id. */
+  readonly catalogIds: readonly string[];
+  readonly predicate: VisibilityPredicate;
+  /** The predicate as SQL over products `p`; null = every active product. */
+  readonly sql: SQL | null;
+  /** Names exactly what `sql` selects: `id@version` of each reaching catalog. */
+  readonly key: string;
+}
+
+const MAX_CACHED = 5_000;
+const rulesCache = new Map<string, { version: number; rules: CatalogRules }>();
+
+async function rulesFor(ctx: Ctx, reaching: readonly { id: string; version: number }[]): Promise<CatalogRules[]> {
+  const missing = reaching.filter((c) => rulesCache.get(c.id)?.version !== c.version).map((c) => c.id);
+  const loaded = new Map<string, { version: number; rules: CatalogRules }>();
+  if (missing.length) {
+    if (rulesCache.size + missing.length > MAX_CACHED) rulesCache.clear();
+    for (const l of await rulesOf(ctx.db, missing)) {
+      loaded.set(l.id, l);
+      // Stored under the version read with the rules: a concurrent change can only make it newer.
+      rulesCache.set(l.id, { version: l.version, rules: l.rules });
+    }
+  }
+  // A catalog deleted between the two reads has no rules to load: it no longer reaches anyone.
+  return reaching.flatMap((c) => {
+    const hit = loaded.get(c.id) ?? rulesCache.get(c.id);
+    return hit ? [hit.rules] : [];
+  });
+}
+
+/** The visibility of a company (or, with `null`, of a caller without one: the public catalog). */
+export async function resolveVisibility(ctx: Ctx, companyId: string | null): Promise<ResolvedVisibility> {
+  const reaching = await reachingCatalogVersions(ctx.db, companyId);
+  const predicate = compileVisibility(await rulesFor(ctx, reaching));
+  return {
+    catalogIds: reaching.map((c) => c.id),
+    predicate,
+    sql: visibilitySql(predicate),
+    key: reaching.map((c) => `${c.id}@${c.version}`).join(','),
+  };
+}
+
+/** The company whose catalog a caller sees: a buyer's; nobody's for anonymous visitors, staff and API keys. */
+function companyOf(ctx: Ctx): string | null {
+  return ctx.actor.kind === 'buyer' ? ctx.actor.companyId : null;
+}
+
+/**
+ * The storefront's visibility hook (`StorefrontHooks.visibility`): the caller's catalogs as a SQL
+ * predicate over products `p` with a key naming it for the listing caches; `{}` when the caller
+ * sees every active product (no catalog reaches it, or one of them selects everything).
+ */
+export async function storefrontVisibility(ctx: Ctx): Promise<SearchOptions> {
+  const v = await resolveVisibility(ctx, companyOf(ctx));
+  return v.sql ? { visibility: v.sql, visibilityKey: `ctl:${v.key}` } : {};
+}
+
+/**
+ * The variants a company may not buy: unknown ids, inactive variants, variants of products that are
+ * not active, and those the company's catalogs hide. `companyId = null` checks the public catalog.
+ * Carts, quick order, reorder and the cart preview refuse these lines.
+ */
+export async function invisibleVariantIds(ctx: Ctx, companyId: string | null, variantIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(variantIds)];
+  if (!unique.length) return new Set();
+  const v = await resolveVisibility(ctx, companyId);
+  const buyable = new Set(await buyableVariantIds(ctx.db, unique, v.sql));
+  return new Set(unique.filter((id) => !buyable.has(id)));
+}
