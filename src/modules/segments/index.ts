@@ -2,6 +2,7 @@
 // and preview (pure), plus customer groups: tables, use cases and admin routes.
 import type { FastifyInstance } from 'fastify';
 import { segmentsAdminRoutes } from './segments.routes.ts';
+import { orderHistoryRoutes } from './order-history.routes.ts';
 import { segmentsConsoleRoutes } from './segments-console.routes.ts';
 export type {
   AndExpr,
@@ -40,6 +41,12 @@ export { compileRuleSet, ruleDependencies, type RuleDependencies, type RuleSetEn
 export { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers } from './segments.tables.ts';
 export { loadFacts } from './segments.repo.ts';
 export { segmentsEventHandlers } from './segments.events.ts';
+export { companyMetrics, purchaseOrderLines, purchaseOrders } from './purchase-history.tables.ts';
+export { emitPurchaseEvent, PRECIS_ORDER_SOURCE, PURCHASE_EVENT_TYPES, PurchaseEventPayloads, type PurchaseEvent, type PurchaseEventType } from './purchase-events.ts';
+export { metricsFactsOf, purchaseMetrics, refreshAllAndReevaluate, refreshCompanies, refreshMetrics, type RefreshResult } from './metrics.service.ts';
+export { importOrderHistory, recordOrders, type OrderDraft, type OrderHistoryItem, type OrderHistoryResult } from './order-history.service.ts';
+export { importOrderHistoryCsv, type OrderHistoryCsvOptions, type OrderHistoryCsvResult } from './order-history-csv.service.ts';
+export { assembleMetrics, COUNTED_STATUSES, ORDER_STATUSES, windowStarts, type MetricsRecord, type OrderStatus } from './domain/purchase-metrics.ts';
 export {
   addStaticMember,
   createGroup,
@@ -66,5 +73,6 @@ export {
 /** The customer-group admin routes; register after auth. */
 export async function segmentsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(segmentsAdminRoutes);
+  await app.register(orderHistoryRoutes);
   await app.register(segmentsConsoleRoutes);
 }

@@ -2,6 +2,8 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { companies } from '../accounts/index.ts';
 import type { CompanyFacts, CustomValue } from './domain/facts.ts';
+import { metricsFacts } from './domain/purchase-metrics.ts';
+import { readMetrics } from './metrics.repo.ts';
 import { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers } from './segments.tables.ts';
 
 export type GroupRow = typeof customerGroups.$inferSelect;
@@ -25,14 +27,15 @@ function customValue(v: unknown): CustomValue | undefined {
 
 /**
  * Builds the rule evaluator's facts from the accounts tables: one company (`ids` given) or all.
- * Ancestors come from the materialised path. Purchase metrics are not tracked yet (orders arrive
- * in a later issue), so `metrics` is empty: sums and counts read as 0, dates and averages as missing.
+ * Ancestors come from the materialised path; purchase metrics from `company_metrics` (a company
+ * with no row yet has empty metrics: sums and counts read as 0, dates and averages as missing).
  * contract_tier and payment_terms have no column yet and read as missing.
  */
 export async function loadFacts(db: Db, ids?: readonly string[]): Promise<LoadedFacts[]> {
   if (ids && ids.length === 0) return [];
   const base = db.select().from(companies);
   const rows = await (ids ? base.where(inArray(companies.id, [...ids])) : base).orderBy(asc(companies.id));
+  const metrics = await readMetrics(db, ids);
   return rows.map((r) => {
     const custom: Record<string, CustomValue> = {};
     for (const [k, v] of Object.entries(r.customFields ?? {})) {
@@ -53,7 +56,10 @@ export async function loadFacts(db: Db, ids?: readonly string[]): Promise<Loaded
         currency: r.currency,
         status: r.status,
       },
-      metrics: {},
+      metrics: (() => {
+        const m = metrics.get(r.id);
+        return m ? metricsFacts(m) : {};
+      })(),
       custom,
     };
     return { facts, legalName: r.legalName };

@@ -1,0 +1,137 @@
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { COUNTED_STATUSES, windowStarts, type CurrencyTotals, type MetricsRecord } from './domain/purchase-metrics.ts';
+import { companyMetrics } from './purchase-history.tables.ts';
+
+/** Both drivers answer `execute` with `{ rows }`. */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const idList = (ids: readonly string[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
+const counted = sql.raw(COUNTED_STATUSES.map((s) => `'${s}'`).join(', '));
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const num = (v: unknown) => Number(v ?? 0);
+const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+
+export interface MetricsSources {
+  totals: Map<string, CurrencyTotals[]>;
+  categories: Map<string, string[]>;
+  brands: Map<string, string[]>;
+  openQuotes: Map<string, number>;
+  overdue: Map<string, { currency: string; amount: number }[]>;
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/**
+ * Reads what the metrics are made of, aggregated in the database: per company and currency the
+ * counted orders' spend and count in each window (bounds from `windowStarts(now)`), the categories
+ * (with their ancestors, so `categories_bought contains "cement"` matches a bag of "portland-cement")
+ * and brands bought, open quotes and overdue invoices. `ids` limits it to some companies.
+ */
+export async function loadMetricsSources(db: Db, now: Date, ids?: readonly string[]): Promise<MetricsSources> {
+  const w = windowStarts(now);
+  const only = (col: string) => (ids ? sql`and ${sql.raw(col)} in (${idList(ids)})` : sql``);
+  const totals = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select o.company_id, o.currency,
+          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d30)}), 0)::text as s30,
+          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d90)}), 0)::text as s90,
+          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d365)}), 0)::text as s365,
+          sum(o.total)::text as slife,
+          (count(*) filter (where o.ordered_at >= ${ts(w.d30)}))::int as c30,
+          (count(*) filter (where o.ordered_at >= ${ts(w.d90)}))::int as c90,
+          (count(*) filter (where o.ordered_at >= ${ts(w.d365)}))::int as c365,
+          count(*)::int as clife,
+          min(o.ordered_at) as first_at, max(o.ordered_at) as last_at
+        from purchase_orders o
+        where o.status in (${counted}) ${only('o.company_id')}
+        group by o.company_id, o.currency`,
+  );
+  const categories = await rowsOf<{ company_id: string; slug: string }>(
+    db,
+    sql`with bought as (
+          select distinct o.company_id, l.category_id, l.category_slug
+          from purchase_order_lines l join purchase_orders o on o.id = l.order_id
+          where o.status in (${counted}) ${only('o.company_id')}
+        )
+        select distinct b.company_id, coalesce(a.slug, b.category_slug) as slug
+        from bought b
+        left join categories c on c.id = b.category_id
+        left join categories a on left(c.path, length(a.path)) = a.path
+        where coalesce(a.slug, b.category_slug) is not null`,
+  );
+  const brands = await rowsOf<{ company_id: string; slug: string }>(
+    db,
+    sql`select distinct o.company_id, l.brand_slug as slug
+        from purchase_order_lines l join purchase_orders o on o.id = l.order_id
+        where o.status in (${counted}) and l.brand_slug is not null ${only('o.company_id')}`,
+  );
+  const quotes = await rowsOf<{ company_id: string; n: number }>(db, sql`select company_id, count(*)::int as n from purchase_open_quotes q where true ${only('q.company_id')} group by company_id`);
+  const overdue = await rowsOf<{ company_id: string; currency: string; amount: string }>(
+    db,
+    sql`select company_id, currency, sum(amount)::text as amount from purchase_overdue_invoices i where true ${only('i.company_id')} group by company_id, currency`,
+  );
+  const out: MetricsSources = { totals: new Map(), categories: new Map(), brands: new Map(), openQuotes: new Map(), overdue: new Map() };
+  for (const r of totals) {
+    push(out.totals, String(r.company_id), {
+      currency: String(r.currency),
+      spend30d: num(r.s30),
+      spend90d: num(r.s90),
+      spend365d: num(r.s365),
+      spendLifetime: num(r.slife),
+      count30d: num(r.c30),
+      count90d: num(r.c90),
+      count365d: num(r.c365),
+      countLifetime: num(r.clife),
+      firstOrderAt: date(r.first_at),
+      lastOrderAt: date(r.last_at),
+    });
+  }
+  for (const r of categories) push(out.categories, r.company_id, r.slug);
+  for (const r of brands) push(out.brands, r.company_id, r.slug);
+  for (const r of quotes) out.openQuotes.set(r.company_id, num(r.n));
+  for (const r of overdue) push(out.overdue, r.company_id, { currency: r.currency, amount: num(r.amount) });
+  return out;
+}
+
+/** Ids of the companies that exist, of `ids` or of all companies. */
+export async function companyIds(db: Db, ids?: readonly string[]): Promise<string[]> {
+  const rows = await rowsOf<{ id: string }>(db, sql`select id from companies ${ids ? sql`where id in (${idList(ids)})` : sql``} order by id`);
+  return rows.map((r) => r.id);
+}
+
+const CHUNK = 500;
+
+/** Writes metrics rows (insert or replace), `asOf` being the instant the windows were counted from. */
+export async function upsertMetrics(db: Db, rows: readonly { companyId: string; metrics: MetricsRecord }[], asOf: Date): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK).map((r) => ({ companyId: r.companyId, ...r.metrics, asOf, updatedAt: asOf }));
+    await db
+      .insert(companyMetrics)
+      .values(part)
+      .onConflictDoUpdate({
+        target: companyMetrics.companyId,
+        set: Object.fromEntries(
+          Object.entries(getTableColumns(companyMetrics))
+            .filter(([k]) => k !== 'companyId')
+            .map(([k, col]) => [k, sql.raw(`excluded.${col.name}`)]),
+        ),
+      });
+  }
+}
+
+export type MetricsRow = typeof companyMetrics.$inferSelect;
+
+/** Stored metrics by company id (of `ids`, or all). */
+export async function readMetrics(db: Db, ids?: readonly string[]): Promise<Map<string, MetricsRow>> {
+  if (ids && ids.length === 0) return new Map();
+  const base = db.select().from(companyMetrics);
+  const rows = await (ids ? base.where(inArray(companyMetrics.companyId, [...ids])) : base);
+  return new Map(rows.map((r) => [r.companyId, r]));
+}

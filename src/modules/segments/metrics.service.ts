@@ -1,0 +1,134 @@
+import type { Ctx } from '../../http/context.ts';
+import { inTx } from '../../http/context.ts';
+import { assembleMetrics, metricsFacts } from './domain/purchase-metrics.ts';
+import { notFound } from '../../lib/errors.ts';
+import type { CompanyMetrics, MoneyByCurrency } from './domain/facts.ts';
+import { companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
+import { reevaluateAll, reevaluateCompany, type ReevaluateResult } from './segments.service.ts';
+
+/** Companies per metrics query when a list of ids is given (keeps `in (…)` lists bounded). */
+const ID_CHUNK = 1000;
+/** Up to this many touched companies are re-evaluated one by one; more, and one full pass is cheaper. */
+const PER_COMPANY_LIMIT = 25;
+
+export interface RefreshResult extends ReevaluateResult {
+  /** Companies whose metrics were recomputed. */
+  companies: number;
+}
+
+async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<number> {
+  const existing = await companyIds(ctx.db, ids);
+  if (existing.length === 0) return 0;
+  const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
+  const rows = existing.map((companyId) => ({
+    companyId,
+    metrics: assembleMetrics({
+      totals: src.totals.get(companyId) ?? [],
+      categories: src.categories.get(companyId) ?? [],
+      brands: src.brands.get(companyId) ?? [],
+      openQuoteCount: src.openQuotes.get(companyId) ?? 0,
+      overdue: src.overdue.get(companyId) ?? [],
+    }),
+  }));
+  await upsertMetrics(ctx.db, rows, now);
+  return existing.length;
+}
+
+/**
+ * Recomputes the purchase metrics of `ids` (unknown ids are skipped) or of every company, as of
+ * `ctx.clock.now()`, from the recorded orders, open quotes and overdue invoices. Idempotent: it
+ * rebuilds from the records, so a re-delivered event or a re-import never counts twice.
+ */
+export async function refreshMetrics(ctx: Ctx, ids?: readonly string[]): Promise<number> {
+  return inTx(ctx, async (tx) => {
+    const now = tx.clock.now();
+    if (!ids) return refreshChunk(tx, now);
+    const unique = [...new Set(ids)].sort();
+    let n = 0;
+    for (let i = 0; i < unique.length; i += ID_CHUNK) n += await refreshChunk(tx, now, unique.slice(i, i + ID_CHUNK));
+    return n;
+  });
+}
+
+/**
+ * After some companies' history changed: their metrics are recomputed and their group membership
+ * re-evaluated (joins and leaves logged with the reason), in the caller's transaction if any.
+ */
+export async function refreshCompanies(ctx: Ctx, ids: readonly string[]): Promise<RefreshResult> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { companies: 0, joined: 0, left: 0 };
+  return inTx(ctx, async (tx) => {
+    const companies = await refreshMetrics(tx, unique);
+    if (unique.length > PER_COMPANY_LIMIT) return { companies, ...(await reevaluateAll(tx)) };
+    const total = { companies, joined: 0, left: 0 };
+    for (const id of await companyIds(tx.db, unique)) {
+      const r = await reevaluateCompany(tx, id);
+      total.joined += r.joined;
+      total.left += r.left;
+    }
+    return total;
+  });
+}
+
+/**
+ * The scheduled full re-evaluation: every company's metrics recomputed as of now (windowed spend and
+ * counts decay as days pass without orders), then every group re-evaluated, in one transaction.
+ */
+export async function refreshAllAndReevaluate(ctx: Ctx): Promise<RefreshResult> {
+  return inTx(ctx, async (tx) => {
+    const companies = await refreshMetrics(tx);
+    return { companies, ...(await reevaluateAll(tx)) };
+  });
+}
+
+/** Stored metrics as the rule evaluator reads them, by company id (of `ids`, or all). */
+export async function metricsFactsOf(ctx: Ctx, ids?: readonly string[]): Promise<Map<string, CompanyMetrics>> {
+  const rows = await readMetrics(ctx.db, ids);
+  return new Map([...rows].map(([id, r]) => [id, metricsFacts(r)]));
+}
+
+/** A company's purchase metrics as stored (names as in the rule language); 404 for an unknown company. */
+export async function purchaseMetrics(ctx: Ctx, companyId: string): Promise<PurchaseMetricsView> {
+  if ((await companyIds(ctx.db, [companyId])).length === 0) throw notFound('Company', 'companyId');
+  const row = (await readMetrics(ctx.db, [companyId])).get(companyId);
+  const m = row ?? assembleMetrics({ totals: [], categories: [], brands: [], openQuoteCount: 0, overdue: [] });
+  return {
+    companyId,
+    spend_30d: m.spend30d,
+    spend_90d: m.spend90d,
+    spend_365d: m.spend365d,
+    spend_lifetime: m.spendLifetime,
+    order_count_30d: m.orderCount30d,
+    order_count_90d: m.orderCount90d,
+    order_count_365d: m.orderCount365d,
+    order_count_lifetime: m.orderCountLifetime,
+    average_order_value: m.averageOrderValue,
+    first_order_at: m.firstOrderAt?.toISOString() ?? null,
+    last_order_at: m.lastOrderAt?.toISOString() ?? null,
+    categories_bought: m.categoriesBought,
+    brands_bought: m.brandsBought,
+    open_quote_count: m.openQuoteCount,
+    overdue_invoice_amount: m.overdueInvoiceAmount,
+    asOf: row?.asOf.toISOString() ?? null,
+  };
+}
+
+export interface PurchaseMetricsView {
+  companyId: string;
+  spend_30d: MoneyByCurrency;
+  spend_90d: MoneyByCurrency;
+  spend_365d: MoneyByCurrency;
+  spend_lifetime: MoneyByCurrency;
+  order_count_30d: number;
+  order_count_90d: number;
+  order_count_365d: number;
+  order_count_lifetime: number;
+  average_order_value: MoneyByCurrency;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  categories_bought: string[];
+  brands_bought: string[];
+  open_quote_count: number;
+  overdue_invoice_amount: MoneyByCurrency;
+  asOf: string | null;
+}
