@@ -1521,6 +1521,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{companyId}/purchase-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's purchase metrics as segment rules read them (spend_90d, categories_bought, …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When the windows were last counted; null if never */
+                            asOf: string | null;
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            average_order_value: {
+                                [key: string]: number;
+                            };
+                            brands_bought: string[];
+                            categories_bought: string[];
+                            companyId: string;
+                            first_order_at: string | null;
+                            last_order_at: string | null;
+                            open_quote_count: number;
+                            order_count_30d: number;
+                            order_count_90d: number;
+                            order_count_365d: number;
+                            order_count_lifetime: number;
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            overdue_invoice_amount: {
+                                [key: string]: number;
+                            };
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            spend_30d: {
+                                [key: string]: number;
+                            };
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            spend_90d: {
+                                [key: string]: number;
+                            };
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            spend_365d: {
+                                [key: string]: number;
+                            };
+                            /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
+                            spend_lifetime: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/companies/{id}": {
         parameters: {
             query?: never;
@@ -4211,6 +4313,111 @@ export interface paths {
                                 row: number;
                             }[];
                             failed: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/order-history/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import past orders from CSV (order_ref, company_id, ordered_at, currency, sku, quantity, amount[, status, source]), one row per line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV text with a header row */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Companies whose metrics were recomputed and membership re-evaluated */
+                            companies: number;
+                            /** @description Orders recorded for the first time */
+                            created: number;
+                            errors: {
+                                field: string;
+                                message: string;
+                                /** @description CSV line number (header = 1) */
+                                row: number;
+                            }[];
+                            /** @description Rows not imported */
+                            failed: number;
+                            /** @description Group joins that followed */
+                            joined: number;
+                            /** @description Group leaves that followed */
+                            left: number;
+                            /** @description Orders replaced (same source and order_ref) */
                             updated: number;
                         };
                     };
@@ -8253,6 +8460,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/order-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import past orders (upsert by source + externalRef); metrics and group membership of the touched companies follow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orders: {
+                            companyId: string;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            /** @description The order number in the source system: re-sending it updates the order */
+                            externalRef: string;
+                            lines: {
+                                /** @description Minor units (paisa, cents) */
+                                amount: number;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                            /** Format: date-time */
+                            orderedAt: string;
+                            /** @description Default 'placed'; only placed and later (not cancelled) orders count towards spend */
+                            status?: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                        }[];
+                        /** @description Where the orders come from (default 'import'); references are unique per source */
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Companies whose metrics were recomputed and membership re-evaluated */
+                            companies: number;
+                            created: number;
+                            errors: {
+                                field: string;
+                                index: number;
+                                message: string;
+                            }[];
+                            /** @description Orders not recorded */
+                            failed: number;
+                            /** @description Group joins that followed */
+                            joined: number;
+                            /** @description Group leaves that followed */
+                            left: number;
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/products": {
         parameters: {
             query?: never;
@@ -8705,6 +9015,124 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/cart-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price "SKU quantity" lines for your company, with problems per line and the subtotal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            lines: {
+                                basePrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                contractRef: string | null;
+                                kind: ("contract" | "volume" | "list" | "base") | null;
+                                label: string | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                problems: {
+                                    code: "SKU_UNKNOWN" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT";
+                                    /** @description lines[i].sku or lines[i].quantity */
+                                    field: string;
+                                    message: string;
+                                }[];
+                                productName: string | null;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string | null;
+                            }[];
+                            /** @description Lines in the subtotal */
+                            pricedLines: number;
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
