@@ -14,10 +14,12 @@ const ConfigSchema = Type.Object({
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 7 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Failed sign-ins before a lockout' }),
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
+  LOGIN_IP_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 20, description: 'Sign-in attempts per client IP per minute (raise for load tests signing many buyers in from one host)' }),
   SMTP_URL: Type.String({ default: 'smtp://127.0.0.1:1025', pattern: '^smtps?://', description: 'Outgoing mail server' }),
   MAIL_FROM: Type.String({ default: 'Precis <no-reply@precis.local>' }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: "Storefront listing and facet caches in memory ('off' for measuring the uncached path)" }),
+  SEGMENTS_REEVALUATE_CRON: Type.String({ default: '0 2 * * *', pattern: '^(off|\\S+( \\S+){4})$', description: "When purchase metrics are recomputed and every customer group re-evaluated: five-field cron in UTC (default 02:00 nightly), or 'off'" }),
   PRICING_STRATEGY: Type.Union([Type.Literal('lowest'), Type.Literal('priority')], { default: 'lowest', description: "How competing prices are chosen: 'lowest' (cheapest wins) or 'priority' (contract > company > group > base)" }),
 });
 export type Config = Static<typeof ConfigSchema>;

@@ -22,8 +22,7 @@ export type { BuyerSessionView, StaffSessionView } from './auth.service.ts';
 export const LOGIN_ATTEMPTS_PER_IP_PER_MINUTE = 20;
 
 function ipLimit(deps: AppDeps): number {
-  const configured = (deps.config as { LOGIN_IP_LIMIT_PER_MINUTE?: unknown }).LOGIN_IP_LIMIT_PER_MINUTE;
-  return typeof configured === 'number' && Number.isInteger(configured) && configured > 0 ? configured : LOGIN_ATTEMPTS_PER_IP_PER_MINUTE;
+  return deps.config.LOGIN_IP_LIMIT_PER_MINUTE ?? LOGIN_ATTEMPTS_PER_IP_PER_MINUTE;
 }
 
 /**
