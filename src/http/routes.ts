@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { accountsRoutes } from '../modules/accounts/index.ts';
 import { registerAuth } from '../modules/auth/index.ts';
-import { catalogRoutes, OPEN_STOREFRONT } from '../modules/catalog/index.ts';
+import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
-import { pricingRoutes } from '../modules/pricing/index.ts';
+import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 
 /**
@@ -16,8 +16,9 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   void deps;
   await registerAuth(app, deps); // first: resolves request.actor and checks CSRF for every later route
   await accountsRoutes(app);
-  await catalogRoutes(app, { ...deps, storefront: { visibility: storefrontVisibility, prices: OPEN_STOREFRONT.prices } });
+  await catalogRoutes(app, { ...deps, storefront: { visibility: storefrontVisibility, prices: (ctx, ids) => storefrontPrices(ctx, ids, deps.config.PRICING_STRATEGY) } });
   await segmentsRoutes(app);
   await pricingRoutes(app, deps);
+  await storefrontPricingRoutes(app, deps);
   await sharedCatalogsRoutes(app);
 }

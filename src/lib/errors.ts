@@ -38,6 +38,12 @@ export const ERROR_CODES = {
   CATEGORY_CYCLE: { status: 409, title: 'That parent would make the category its own ancestor' },
   CATEGORY_NOT_EMPTY: { status: 409, title: 'The category still has products or subcategories' },
   CSV_INVALID: { status: 400, title: 'The CSV file cannot be read' },
+  // pricing: problems of a cart line (returned per line in a cart preview, not as a failed request)
+  PRICE_UNAVAILABLE: { status: 422, title: 'The item has no price in your currency' },
+  QUANTITY_ABOVE_MAX: { status: 422, title: 'The quantity is above the maximum for this item' },
+  QUANTITY_BELOW_MIN: { status: 422, title: 'The quantity is below the minimum for this item' },
+  QUANTITY_NOT_INCREMENT: { status: 422, title: 'The quantity is not a multiple of the increment for this item' },
+  SKU_UNKNOWN: { status: 422, title: 'No item has this SKU' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -52,6 +52,8 @@ export interface CardRow {
   category_name: string | null;
   variant_count: number;
   skus: string[];
+  /** Every active variant, for pricing the card (not shown). */
+  variant_ids: string[];
   in_stock: boolean;
 }
 
@@ -127,6 +129,7 @@ export async function searchPage(db: Db, c: SearchCriteria, page: SearchPageArgs
         b.id as brand_id, b.name as brand_name, cat.id as category_id, cat.name as category_name,
         (select count(*)::int from variants v where v.product_id = m.id and v.status = 'active') as variant_count,
         array(select v.sku from variants v where v.product_id = m.id and v.status = 'active' order by v.position, v.id limit 3) as skus,
+        array(select v.id from variants v where v.product_id = m.id and v.status = 'active' order by v.position, v.id) as variant_ids,
         exists(select 1 from variants v join inventory i on i.variant_id = v.id
                where v.product_id = m.id and v.status = 'active' and (i.on_hand > i.reserved or i.backorder)) as in_stock
       from pg m join products p on p.id = m.id

@@ -30,7 +30,7 @@ export async function catalogStoreRoutes(app: FastifyInstance, hooks: Storefront
     { schema: { tags, summary: 'Search and list products with facets', querystring: ProductSearchQuery, response: { 200: ProductSearchResult, ...problem } } },
     async (request) => {
       const ctx = request.ctx();
-      return searchProducts(ctx, request.query, await hooks.visibility(ctx));
+      return searchProducts(ctx, request.query, await hooks.visibility(ctx), (ids) => hooks.prices(ctx, ids));
     },
   );
 
@@ -39,7 +39,7 @@ export async function catalogStoreRoutes(app: FastifyInstance, hooks: Storefront
     { schema: { tags, summary: 'Product page by id or slug', params: IdOrSlugParams, response: { 200: StoreProduct, ...problem } } },
     async (request) => {
       const ctx = request.ctx();
-      return storeProduct(ctx, request.params.idOrSlug, await hooks.visibility(ctx));
+      return storeProduct(ctx, request.params.idOrSlug, await hooks.visibility(ctx), (ids) => hooks.prices(ctx, ids));
     },
   );
 }

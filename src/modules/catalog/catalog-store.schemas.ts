@@ -3,6 +3,40 @@ import { Type } from 'typebox';
 const Id = Type.String({ maxLength: 64 });
 const Ref = Type.Union([Type.Object({ id: Id, name: Type.String() }, { additionalProperties: false }), Type.Null()]);
 
+const Money = Type.Object(
+  { amount: Type.Integer({ description: 'Minor units (cents, paisa)' }), currency: Type.String({ minLength: 3, maxLength: 3 }) },
+  { additionalProperties: false },
+);
+
+/**
+ * The caller's price for a variant: a signed-in buyer's company price (seller's strategy, company
+ * currency), else the base list price. Priced at the minimum order quantity (else 1).
+ */
+export const BuyerPrice = Type.Object(
+  {
+    unitPrice: Money,
+    quantity: Type.Integer({ minimum: 1, description: 'The quantity the unit price is for: the minimum order quantity, else 1' }),
+    basePrice: Type.Union([Money, Type.Null()], { description: 'The base list price at that quantity' }),
+    saving: Type.Union([
+      Type.Object({ amount: Money, percent: Type.Number({ description: 'Percent off the base price, one decimal' }) }, { additionalProperties: false }),
+      Type.Null(),
+    ], { description: 'Null when the price is not below the base price' }),
+    kind: Type.Union([Type.Literal('contract'), Type.Literal('volume'), Type.Literal('list'), Type.Literal('base')]),
+    label: Type.String({ description: '"Your contract price (ref C-17)", "Volume price from 100", "Your price", "List price"' }),
+    contractRef: Type.Union([Type.String(), Type.Null()]),
+    tierMinQty: Type.Union([Type.Integer(), Type.Null()], { description: 'For a volume price: the tier it comes from' }),
+    tiers: Type.Array(Type.Object({ minQty: Type.Integer(), unitPrice: Money }, { additionalProperties: false }), { description: 'Unit price by quantity, from 1' }),
+    quantityRules: Type.Union([
+      Type.Object(
+        { min: Type.Union([Type.Integer(), Type.Null()]), max: Type.Union([Type.Integer(), Type.Null()]), increment: Type.Union([Type.Integer(), Type.Null()]) },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+  },
+  { additionalProperties: false },
+);
+
 export const ProductCard = Type.Object(
   {
     id: Id,
@@ -14,6 +48,8 @@ export const ProductCard = Type.Object(
     variantCount: Type.Integer(),
     skus: Type.Array(Type.String(), { description: 'The first few SKUs' }),
     inStock: Type.Boolean(),
+    price: Type.Union([BuyerPrice, Type.Null()], { description: "The lowest of the product's variant prices for the caller; null when none is priced" }),
+    priceVaries: Type.Boolean({ description: 'True when variants or quantities differ in price (show "from …")' }),
   },
   { additionalProperties: false },
 );
@@ -104,6 +140,7 @@ export const StoreProduct = Type.Object(
           attributes: Type.Record(Type.String(), Type.String()),
           status: Type.String(),
           available: Type.Integer({ description: 'On hand minus reserved, summed over warehouses' }),
+          price: Type.Union([BuyerPrice, Type.Null()], { description: "The caller's price; null when none is priced" }),
         },
         { additionalProperties: false },
       ),

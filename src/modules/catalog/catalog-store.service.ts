@@ -8,6 +8,11 @@ import { anyWordTsQuery, correctableWords, fuzzyTsQuery, groupAttrFilters, parse
 import { searchFacets, searchPage, suggestCorrections, type SearchCriteria, type SearchSort } from './catalog-search.repo.ts';
 import { cachedFacets, cachedListing, storeFacets } from './search-cache.ts';
 import { activeProduct, activeVariantsWithStock, categoriesOnPath, categoryRows } from './catalog-store.repo.ts';
+import { cardPrice } from './domain/card-price.ts';
+import type { BuyerPrice } from './storefront-hooks.ts';
+
+/** The caller's prices for some variants (the storefront's `prices` hook bound to a request). */
+export type PriceLookup = (variantIds: readonly string[]) => Promise<ReadonlyMap<string, BuyerPrice>>;
 
 export interface ProductSearchInput {
   q?: string | undefined;
@@ -30,6 +35,9 @@ export interface ProductCard {
   variantCount: number;
   skus: string[];
   inStock: boolean;
+  /** The lowest of the product's variant prices for the caller. */
+  price: BuyerPrice | null;
+  priceVaries: boolean;
 }
 
 export interface ProductSearchResult {
@@ -51,13 +59,26 @@ export interface SearchOptions {
 
 export const SEARCH_PAGE_SIZE = 48;
 
+/** A cached listing: the shared answer (unpriced) and each card's active variants, for pricing. */
+interface Listing {
+  result: ProductSearchResult;
+  variantIds: readonly (readonly string[])[];
+}
+
 /**
  * The storefront's product listing and search: matching products, one page of cards, the total
  * and facets over the whole filtered set. Relevance without a search text falls back to name.
  * Answers are cached (see search-cache.ts): the returned object may be shared, so never mutate it.
+ * With `prices`, each card shows the lowest price of its variants — on a copy, since the cached
+ * answer is shared by every company that sees the same catalog.
  */
-export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions = {}): Promise<ProductSearchResult> {
-  return cachedListing(ctx.db, listingKey(input, opts), () => runSearch(ctx, input, opts));
+export async function searchProducts(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions = {}, prices?: PriceLookup): Promise<ProductSearchResult> {
+  const listing = await cachedListing(ctx.db, listingKey(input, opts), () => runSearch(ctx, input, opts));
+  if (!prices || listing.result.items.length === 0) return listing.result;
+  const priced = await prices(listing.variantIds.flat());
+  if (priced.size === 0) return listing.result;
+  const items = listing.result.items.map((card, i) => ({ ...card, ...cardPrice(listing.variantIds[i] ?? [], priced) }));
+  return { ...listing.result, items };
 }
 
 /**
@@ -72,7 +93,7 @@ function listingKey(input: ProductSearchInput, opts: SearchOptions): string | nu
   return JSON.stringify([text, input.category ?? '', input.brand ?? '', attrs, sort, input.limit ?? SEARCH_PAGE_SIZE, input.cursor ?? '', opts.visibilityKey ?? '']);
 }
 
-async function runSearch(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions): Promise<ProductSearchResult> {
+async function runSearch(ctx: Ctx, input: ProductSearchInput, opts: SearchOptions): Promise<Listing> {
   const search = parseSearch(input.q);
   const attrs: AttrFilter[] = [];
   for (const raw of input.attr ?? []) {
@@ -104,7 +125,7 @@ async function runSearch(ctx: Ctx, input: ProductSearchInput, opts: SearchOption
   const last = page[page.length - 1];
   const nextCursor = cards.length > limit && last ? encodeCursor(sort === 'relevance' ? ['r', last.rank, last.id] : ['n', last.name, last.id]) : null;
   const { facets, total } = shapeFacets(facetRows);
-  return {
+  const answer: ProductSearchResult = {
     items: page.map((r) => ({
       id: r.id,
       slug: r.slug,
@@ -115,11 +136,14 @@ async function runSearch(ctx: Ctx, input: ProductSearchInput, opts: SearchOption
       variantCount: r.variant_count,
       skus: r.skus,
       inStock: r.in_stock,
+      price: null,
+      priceVaries: false,
     })),
     facets,
     total,
     nextCursor,
   };
+  return { result: answer, variantIds: page.map((r) => r.variant_ids) };
 }
 
 function decodeSearchCursor(cursor: string | undefined, sort: SearchSort): [number, string] | [string, string] | undefined {
@@ -151,14 +175,15 @@ export interface StoreProduct {
   categoryPath: { id: string; name: string; slug: string }[];
   images: string[];
   attributes: Record<string, string>;
-  variants: Awaited<ReturnType<typeof activeVariantsWithStock>>;
+  variants: (Awaited<ReturnType<typeof activeVariantsWithStock>>[number] & { price: BuyerPrice | null })[];
 }
 
 /** The product page by id or slug; anything not active (or, with a visibility predicate, not visible) is a 404. */
-export async function storeProduct(ctx: Ctx, idOrSlug: string, opts: Pick<SearchOptions, 'visibility'> = {}): Promise<StoreProduct> {
+export async function storeProduct(ctx: Ctx, idOrSlug: string, opts: Pick<SearchOptions, 'visibility'> = {}, prices?: PriceLookup): Promise<StoreProduct> {
   const p = await activeProduct(ctx.db, idOrSlug, opts.visibility);
   if (!p) throw notFound('Product');
   const [categoryPath, variants] = await Promise.all([p.category_path ? categoriesOnPath(ctx.db, p.category_path) : Promise.resolve([]), activeVariantsWithStock(ctx.db, p.id)]);
+  const priced = prices && variants.length > 0 ? await prices(variants.map((v) => v.id)) : undefined;
   return {
     id: p.id,
     slug: p.slug,
@@ -169,6 +194,6 @@ export async function storeProduct(ctx: Ctx, idOrSlug: string, opts: Pick<Search
     categoryPath,
     images: p.images,
     attributes: p.attributes,
-    variants,
+    variants: variants.map((v) => ({ ...v, price: priced?.get(v.id) ?? null })),
   };
 }

@@ -12,6 +12,6 @@ export type { LevelInput, LevelsResult } from './inventory.service.ts';
 export { getProduct, productsForSync } from './catalog-admin.service.ts';
 export type { AdminProduct, AdminVariant } from './catalog-admin.service.ts';
 export { OPEN_STOREFRONT } from './storefront-hooks.ts';
-export type { StorefrontHooks } from './storefront-hooks.ts';
+export type { BuyerPrice, MoneyShape, StorefrontHooks } from './storefront-hooks.ts';
 export { variantFacts } from './variant-facts.ts';
 export type { VariantFactsRow } from './variant-facts.ts';

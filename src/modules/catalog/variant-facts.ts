@@ -7,6 +7,8 @@ import { rows } from './sql-rows.ts';
 export interface VariantFactsRow {
   variantId: string;
   sku: string;
+  productId: string;
+  productName: string;
   /** The product's category and all its ancestors (empty without a category). */
   categoryIds: string[];
   brandId: string | null;
@@ -21,15 +23,17 @@ export async function variantFacts(ctx: Ctx, by: { ids?: readonly string[]; skus
   const ids = by.ids ?? [];
   const skus = (by.skus ?? []).map((s) => s.toLowerCase());
   if (ids.length === 0 && skus.length === 0) return [];
-  const found = await rows<{ id: string; sku: string; brand_id: string | null; tags: string[] | null; category_path: string | null }>(
+  const found = await rows<{ id: string; sku: string; product_id: string; product_name: string; brand_id: string | null; tags: string[] | null; category_path: string | null }>(
     ctx.db,
-    sql`select v.id, v.sku, p.brand_id, p.tags, c.path as category_path
+    sql`select v.id, v.sku, v.product_id, p.name as product_name, p.brand_id, p.tags, c.path as category_path
           from variants v join products p on p.id = v.product_id left join categories c on c.id = p.category_id
          where v.id = any(${pgArrayLiteral(ids)}::text[]) or lower(v.sku) = any(${pgArrayLiteral(skus)}::text[])`,
   );
   return found.map((r) => ({
     variantId: r.id,
     sku: r.sku,
+    productId: r.product_id,
+    productName: r.product_name,
     // The path lists ids from the root down to the category itself, each followed by '/'.
     categoryIds: (r.category_path ?? '').split('/').filter((s) => s !== ''),
     brandId: r.brand_id,

@@ -25,3 +25,6 @@ export async function pricingRoutes(app: FastifyInstance, deps: PricingDeps): Pr
 }
 export { loadForCompany } from './pricing.repo.ts';
 export type { LoadScope, Loaded } from './pricing.repo.ts';
+export { storefrontPrices } from './storefront-prices.ts';
+export { storefrontPricingRoutes, type StorefrontPricingDeps } from './storefront-cart.routes.ts';
+export { PRICING_CHANNEL } from './storefront-cache.ts';
