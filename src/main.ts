@@ -5,6 +5,8 @@ import { smtpMailer } from './lib/mailer.ts';
 import { buildApp } from './app.ts';
 import { startOutboxDispatcher } from './jobs/outbox.ts';
 import { outboxHandlers } from './jobs/handlers.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { scheduledJobs } from './jobs/schedules.ts';
 import { systemCtx } from './modules/accounts/index.ts';
 import { existingDemoSignIns, startupSeed } from './cli/startup-seed.ts';
 
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database, mailer });
   // Domain events committed to the outbox reach their consumers (e.g. segment membership) here.
   const dispatcher = startOutboxDispatcher({ database, handlers: outboxHandlers(), ctxFor: (db) => systemCtx(db, { log: app.log }) });
+  // Recurring jobs (the nightly segment re-evaluation) run on pg-boss, in this same database.
+  const scheduler = await startScheduler({ database, url: config.DATABASE_URL, jobs: scheduledJobs(config), ctxFor: (db) => systemCtx(db, { log: app.log }) });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     await dispatcher.stop();
+    await scheduler.stop();
     mailer.close();
     await database.close();
     clearTimeout(force);

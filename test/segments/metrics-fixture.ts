@@ -25,6 +25,8 @@ export function testClock(iso: string): TestClock {
 export interface MetricsApp {
   app: App;
   database: Database;
+  /** The PostgreSQL URL of this database (DATABASE_URL runs); undefined on PGlite. */
+  url: string | undefined;
   clock: TestClock;
   /** A system context on the same clock (for calling services directly). */
   ctx(): Ctx;
@@ -33,7 +35,7 @@ export interface MetricsApp {
 
 /** The whole app on a fresh database with a hand-moved clock and the small tool catalog (HAM-001, DRL-001, FST-440…). */
 export async function metricsApp(startIso = '2026-06-30T12:00:00Z'): Promise<MetricsApp> {
-  const { database, drop } = await createTestDatabase();
+  const { database, url, drop } = await createTestDatabase();
   const clock = testClock(startIso);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_START: 'never' });
   const app = await buildApp({ config, database, mailer: memoryMailer(), clock, webDir: '/nonexistent' });
@@ -42,6 +44,7 @@ export async function metricsApp(startIso = '2026-06-30T12:00:00Z'): Promise<Met
   return {
     app,
     database,
+    url,
     clock,
     ctx: () => systemCtx(database.db, { clock }),
     close: async () => {
