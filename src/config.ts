@@ -20,7 +20,6 @@ const ConfigSchema = Type.Object({
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: "Storefront listing and facet caches in memory ('off' for measuring the uncached path)" }),
   SEGMENTS_REEVALUATE_CRON: Type.String({ default: '0 2 * * *', pattern: '^(off|\\S+( \\S+){4})$', description: "When purchase metrics are recomputed and every customer group re-evaluated: five-field cron in UTC (default 02:00 nightly), or 'off'" }),
-  SEGMENTS_REEVALUATE_CRON: Type.String({ default: '0 2 * * *', pattern: '^(off|\\S+( \\S+){4})$', description: "When purchase metrics are recomputed and every customer group re-evaluated: five-field cron in UTC (default 02:00 nightly), or 'off'" }),
   PRICING_STRATEGY: Type.Union([Type.Literal('lowest'), Type.Literal('priority')], { default: 'lowest', description: "How competing prices are chosen: 'lowest' (cheapest wins) or 'priority' (contract > company > group > base)" }),
 });
 export type Config = Static<typeof ConfigSchema>;
