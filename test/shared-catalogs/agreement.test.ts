@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { systemCtx } from '../../src/modules/accounts/index.ts';
+import { createCatalog, deleteCatalog, isVisible, resolveVisibility, type CatalogRules, type ProductFacts, type RuleInput } from '../../src/modules/shared-catalogs/index.ts';
+import { createTestDatabase, memoryMailer } from '../harness.ts';
+import { loginBuyer, makeBuyer, makeCompany, makeStaff, loginStaff } from '../helpers/auth.ts';
+import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
+
+/**
+ * The SQL path (rules stored → reach → compiled predicate → SQL over products) agrees with the
+ * pure reference `isVisible` on random catalogs; and two app instances on one database never serve
+ * each other's stale answer.
+ */
+describe('shared catalogs: SQL agrees with the reference', () => {
+  let database: Database;
+  let second: Database;
+  let drop: () => Promise<void>;
+  let apps: App[];
+  let f: VisibilityFixture;
+  let facts: ProductFacts[];
+
+  beforeAll(async () => {
+    const created = await createTestDatabase();
+    database = created.database;
+    drop = created.drop;
+    // On PostgreSQL the second instance has its own connection pool, as another process would.
+    second = created.url ? await openDatabase({ url: created.url, poolSize: 2 }) : database;
+    const config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_START: 'never' }, {});
+    apps = [await buildApp({ config, database, mailer: memoryMailer(), webDir: '/nonexistent' }), await buildApp({ config, database: second, mailer: memoryMailer(), webDir: '/nonexistent' })];
+    await Promise.all(apps.map((a) => a.ready()));
+    f = await seedVisibilityCatalog(database);
+    const rows = (await database.query<{ id: string; status: ProductFacts['status']; brand_id: string | null; path: string | null; tags: string[] }>(
+      `select p.id, p.status, p.brand_id, c.path, p.tags from products p left join categories c on c.id = p.category_id`,
+    ));
+    facts = rows.map((r) => ({ id: r.id, status: r.status, brandId: r.brand_id, categoryIds: (r.path ?? '').split('/').filter(Boolean), tags: r.tags }));
+  });
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+    if (second !== database) await second.close();
+    await drop();
+  });
+
+  it('on random catalogs and assignments, the company sees exactly what isVisible says', async () => {
+    const ctx = systemCtx(database.db);
+    const holding = await makeCompany({ database }, { legalName: 'Random holding' });
+    const company = await makeCompany({ database }, { legalName: 'Random company', parentId: holding.id });
+    const rule = fc.oneof(
+      fc.record({ effect: fc.constantFrom('include' as const, 'exclude' as const), kind: fc.constant('category' as const), value: fc.constantFrom(...Object.values(f.cat)) }),
+      fc.record({ effect: fc.constantFrom('include' as const, 'exclude' as const), kind: fc.constant('product' as const), value: fc.constantFrom(...Object.values(f.product)) }),
+      fc.record({ effect: fc.constantFrom('include' as const, 'exclude' as const), kind: fc.constant('brand' as const), value: fc.constantFrom(...Object.values(f.brand)) }),
+      fc.record({ effect: fc.constantFrom('include' as const, 'exclude' as const), kind: fc.constant('tag' as const), value: fc.constantFrom('metal', 'sale', 'none') }),
+    );
+    const catalog = fc.record({
+      rules: fc.uniqueArray(rule, { maxLength: 4, selector: (r) => `${r.effect}|${r.kind}|${r.value}` }),
+      status: fc.constantFrom('draft' as const, 'active' as const),
+      // How it is assigned: directly, to the parent with or without descendants, to everyone, or to nobody.
+      reach: fc.constantFrom('company', 'ancestor+', 'ancestor', 'everyone', 'none'),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(catalog, { maxLength: 3 }), async (catalogs) => {
+        run++;
+        const ids: string[] = [];
+        try {
+          for (const [i, c] of catalogs.entries()) {
+            const assignments =
+              c.reach === 'company' ? [{ type: 'company' as const, companyId: company.id, includeDescendants: false }]
+              : c.reach === 'ancestor+' ? [{ type: 'company' as const, companyId: holding.id, includeDescendants: true }]
+              : c.reach === 'ancestor' ? [{ type: 'company' as const, companyId: holding.id, includeDescendants: false }]
+              : c.reach === 'everyone' ? [{ type: 'everyone' as const }]
+              : [];
+            ids.push((await createCatalog(ctx, { name: `Random ${run}.${i}`, status: c.status, rules: c.rules as RuleInput[], assignments })).id);
+          }
+          const reaching = catalogs.filter((c) => c.status === 'active' && ['company', 'ancestor+', 'everyone'].includes(c.reach)).map((c) => toRules(c.rules));
+          const expected = facts.filter((p) => isVisible(p, reaching)).map((p) => p.id).sort();
+          const v = await resolveVisibility(ctx, company.id);
+          const query = sql`select p.id from products p where p.status = 'active' and ${v.sql ?? sql`true`}`;
+          const visible = ((await database.db.execute(query)) as unknown as { rows: { id: string }[] }).rows;
+          expect(visible.map((r) => r.id).sort()).toEqual(expected);
+        } finally {
+          for (const id of ids) await deleteCatalog(ctx, id);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a catalog change made through one instance is seen by the next request to the other', async () => {
+    const [one, two] = apps as [App, App];
+    const company = await makeCompany({ database }, { legalName: 'Two instances' });
+    const { email, password } = await makeBuyer({ database }, { companyId: company.id });
+    const buyer = await loginBuyer(two, email, password);
+    const staff = await makeStaff({ database }, { role: 'catalog_manager' });
+    const manager = await loginStaff(one, staff.email, staff.password);
+    const total = async () => (await two.inject({ method: 'GET', url: '/api/store/products', headers: { cookie: buyer.cookie } })).json().total as number;
+    expect(await total()).toBe(5);
+    const created = await one.inject({
+      method: 'POST',
+      url: '/api/admin/shared-catalogs',
+      headers: manager.headers,
+      payload: { name: 'Across instances', status: 'active', rules: [{ effect: 'include', kind: 'tag', value: 'sale' }], assignments: [{ type: 'company', companyId: company.id, includeDescendants: false }] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await total()).toBe(2);
+    const id = created.json().id as string;
+    await one.inject({ method: 'PATCH', url: `/api/admin/shared-catalogs/${id}`, headers: manager.headers, payload: { rules: [{ effect: 'include', kind: 'tag', value: 'metal' }] } });
+    expect(await total()).toBe(2); // pipe and hammer now, not drill and tape
+    const ids = (await two.inject({ method: 'GET', url: '/api/store/products', headers: { cookie: buyer.cookie } })).json().items.map((i: { id: string }) => i.id);
+    expect(ids.sort()).toEqual([f.product.pipe, f.product.hammer].sort());
+    await one.inject({ method: 'PATCH', url: `/api/admin/shared-catalogs/${id}`, headers: manager.headers, payload: { status: 'draft' } });
+    expect(await total()).toBe(5);
+  });
+});
+
+function toRules(rules: readonly RuleInput[]): CatalogRules {
+  const pick = (effect: RuleInput['effect'], kind: RuleInput['kind']) => rules.filter((r) => r.effect === effect && r.kind === kind).map((r) => r.value);
+  const sel = (effect: RuleInput['effect']) => ({ categoryIds: pick(effect, 'category'), productIds: pick(effect, 'product'), brandIds: pick(effect, 'brand'), tags: pick(effect, 'tag') });
+  return { include: sel('include'), exclude: sel('exclude') };
+}
