@@ -112,6 +112,13 @@ describe('bad input never gets a 500', () => {
           for (const b of badBodies(json.schema)) cases.push({ label: `body: ${b.label}`, url, payload: b.payload, contentType: 'application/json' });
           cases.push({ label: 'body: wrong content type', url, payload: 'a=1', contentType: 'application/x-www-form-urlencoded' });
         }
+        // CSV uploads: files that are not CSV at all, or break off inside a quoted cell.
+        if (op.requestBody?.content?.['text/csv']) {
+          const url = path.includes('{') ? concrete('cmp_00000000000000000000000000') : path;
+          for (const [label, payload] of [['empty', ''], ['binary', '\u0000\u00ff\u0001'], ['unclosed quote', '"a,b\n1,2'], ['one huge cell', 'x'.repeat(100_000)]]) {
+            cases.push({ label: `csv body: ${label}`, url, payload: payload!, contentType: 'text/csv' });
+          }
+        }
         for (const c of cases) {
           sent += 1;
           const res = await t.app.inject({

@@ -128,8 +128,10 @@ function ruleFor(rng: Rng, n: number, roots: readonly SeedCompany[]): { name: st
       const root = rng.pick(roots);
       return { name: `Everything under ${root.legalName}`, rule: `descendant_of("${root.id}")` };
     }
-    case 3:
-      return { name: `${cc} accounts since ${2020 + (n % 5)}`, rule: `country = "${cc}" and created_at >= date("${2020 + (n % 5)}-01-01")` };
+    case 3: {
+      const year = rng.int(2019, 2025);
+      return { name: `${cc} accounts since ${year}`, rule: `country = "${cc}" and created_at >= date("${year}-01-01")` };
+    }
     default:
       return { name: `${ind} spending in ${cc}`, rule: `industry = "${ind}" and spend_90d >= ${rng.pick([1000, 5000, 20000])}.00 ${CURRENCY_OF_COUNTRY[cc]}` };
   }

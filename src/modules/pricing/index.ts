@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pricingAdminRoutes, type PricingDeps } from './pricing.routes.ts';
+import { entriesAdminRoutes } from './entries-admin.routes.ts';
 /** Public face of the pricing module: the pure resolution engine and its types. */
 export type * from './domain/types.ts';
 export { SPECIFICITY } from './domain/types.ts';
@@ -22,9 +23,9 @@ export type { PricingRequest } from './pricing.service.ts';
 /** All pricing routes; register after auth. */
 export async function pricingRoutes(app: FastifyInstance, deps: PricingDeps): Promise<void> {
   await app.register(async (scope) => pricingAdminRoutes(scope, deps));
+  await app.register(entriesAdminRoutes);
 }
+export { exportEntriesCsv, importEntriesCsv } from './entries-csv.service.ts';
+export type { EntriesImportResult, EntriesImportOptions } from './entries-csv.service.ts';
 export { loadForCompany } from './pricing.repo.ts';
 export type { LoadScope, Loaded } from './pricing.repo.ts';
-export { storefrontPrices } from './storefront-prices.ts';
-export { storefrontPricingRoutes, type StorefrontPricingDeps } from './storefront-cart.routes.ts';
-export { PRICING_CHANNEL } from './storefront-cache.ts';

@@ -82,15 +82,6 @@ export function targetOf(r: TargetRow): PriceListTarget {
   }
 }
 
-export async function entriesPage(db: Db, listId: string, after: string | undefined, limit: number): Promise<(EntryRow & { sku: string })[]> {
-  return rows<EntryRow & { sku: string }>(db, sql`
-    select e.list_id as "listId", e.variant_id as "variantId", e.unit_price::float8 as "unitPrice", e.tiers, e.qty_min as "qtyMin",
-           e.qty_max as "qtyMax", e.qty_increment as "qtyIncrement", e.updated_at as "updatedAt", v.sku
-      from price_list_entries e join variants v on v.id = e.variant_id
-     where e.list_id = ${listId} ${after === undefined ? sql`` : sql`and e.variant_id > ${after}`}
-     order by e.variant_id limit ${limit + 1}`);
-}
-
 /** Inserts or replaces entries; returns the variant ids that already had one. */
 export async function upsertEntries(db: Db, listId: string, entries: readonly PriceEntry[]): Promise<Set<string>> {
   if (entries.length === 0) return new Set();

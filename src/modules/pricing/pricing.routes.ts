@@ -49,11 +49,6 @@ export async function pricingAdminRoutes(app: FastifyInstance, deps: PricingDeps
       return reply.status(204).send(null);
     },
   );
-  r.get(
-    '/api/admin/price-lists/:id/entries',
-    { preHandler: read, schema: { tags, summary: "A price list's entries", params: s.IdParams, querystring: s.ListQuery, response: { 200: Page(s.Entry), ...errors } } },
-    async (req) => pricing.listEntries(req.ctx(), req.params.id, req.query),
-  );
   r.put(
     '/api/admin/price-lists/:id/entries',
     { preHandler: write, schema: { tags, summary: 'Set entries by SKU or variant id (bulk upsert, per-item errors)', params: s.IdParams, body: s.EntriesPut, response: { 200: s.EntriesPutResult, ...errors } } },

@@ -55,7 +55,10 @@ const listFields = {
   targets: Type.Array(Target, { maxItems: 500 }),
 };
 
-export const PriceList = Obj({ id: Type.String(), ...listFields, createdAt: Timestamp, updatedAt: Timestamp });
+export const PriceList = Obj({
+  id: Type.String(), ...listFields, createdAt: Timestamp, updatedAt: Timestamp,
+  entryCount: Type.Optional(Type.Integer({ description: 'Own entries (in the list of lists)' })),
+});
 
 export const PriceListCreate = Obj({
   name: listFields.name,
@@ -95,6 +98,7 @@ const entryFields = {
 export const Entry = Obj({
   variantId: Type.String(),
   sku: Type.String(),
+  productName: Type.String(),
   unitPrice: Money,
   tiers: Tiers,
   qtyMin: Nullable(Qty),

@@ -12,6 +12,7 @@ import { resolvePrice } from './domain/resolve.ts';
 import { priceCart, type CartLineInput, type PricedCart } from './domain/cart.ts';
 import { validateContractPrice, validateDerivations, validatePriceList } from './domain/validate.ts';
 import * as repo from './pricing.repo.ts';
+import { entryCounts } from './entries-admin.repo.ts';
 import type * as s from './pricing.schemas.ts';
 
 export type PriceListView = Static<typeof s.PriceList>;
@@ -34,7 +35,8 @@ function firstProblem(problems: readonly { field: string; message: string }[]): 
   if (p) throw invalid(p.field, p.message);
 }
 
-async function loadList(ctx: Ctx, id: string): Promise<repo.ListRow> {
+/** The list row, or 404 for an unknown or malformed id. */
+export async function loadList(ctx: Ctx, id: string): Promise<repo.ListRow> {
   const l = isId('priceList', id) ? await repo.getList(ctx.db, id) : undefined;
   if (!l) throw notFound('Price list');
   return l;
@@ -65,7 +67,8 @@ export async function listPriceLists(ctx: Ctx, q: { limit?: number | undefined; 
   const found = await repo.listLists(ctx.db, key?.[0] as string | undefined, limit);
   const targets = await repo.targetsOf(ctx.db, found.map((l) => l.id));
   const page = toPage(found, limit, (l) => [l.id]);
-  return { items: page.items.map((l) => view(l, targets.filter((t) => t.listId === l.id))), nextCursor: page.nextCursor };
+  const counts = await entryCounts(ctx.db, page.items.map((l) => l.id));
+  return { items: page.items.map((l) => ({ ...view(l, targets.filter((t) => t.listId === l.id)), entryCount: counts.get(l.id) ?? 0 })), nextCursor: page.nextCursor };
 }
 
 /** One price list with its targets. */
@@ -121,22 +124,6 @@ export async function deletePriceList(ctx: Ctx, id: string): Promise<void> {
     if (dependants.length > 0) throw new AppError('CONFLICT', `Lists ${dependants.join(', ')} derive from this list`, 'id');
     await repo.deleteList(tx.db, id);
   });
-}
-
-/** A list's own entries by variant id, cursor-paginated. */
-export async function listEntries(ctx: Ctx, id: string, q: { limit?: number | undefined; cursor?: string | undefined }): Promise<PageResult<EntryView>> {
-  await loadList(ctx, id);
-  const limit = q.limit ?? 50;
-  const key = decodeCursor(q.cursor);
-  if (key && (key.length !== 1 || typeof key[0] !== 'string')) throw new AppError('BAD_CURSOR', undefined, 'cursor');
-  const found = await repo.entriesPage(ctx.db, id, key?.[0] as string | undefined, limit);
-  const page = toPage(found, limit, (e) => [e.variantId]);
-  return {
-    items: page.items.map((e) => ({
-      variantId: e.variantId, sku: e.sku, unitPrice: Number(e.unitPrice), tiers: e.tiers, qtyMin: e.qtyMin, qtyMax: e.qtyMax, qtyIncrement: e.qtyIncrement,
-    })),
-    nextCursor: page.nextCursor,
-  };
 }
 
 type EntryItem = Static<typeof s.EntriesPut>['items'][number];
