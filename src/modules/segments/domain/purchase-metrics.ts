@@ -77,8 +77,16 @@ export function divideHalfEven(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0 || numerator < 0) {
     throw new RangeError(`divideHalfEven needs a non-negative integer over a positive integer, got ${numerator}/${denominator}`);
   }
-  const q = Math.floor(numerator / denominator);
-  const r = numerator - q * denominator;
+  // The float quotient may be off by one near 2^53; the exact remainder corrects it.
+  let q = Math.floor(numerator / denominator);
+  let r = numerator - q * denominator;
+  if (r < 0) {
+    q -= 1;
+    r += denominator;
+  } else if (r >= denominator) {
+    q += 1;
+    r -= denominator;
+  }
   if (2 * r > denominator) return q + 1;
   if (2 * r < denominator) return q;
   return q % 2 === 0 ? q : q + 1;
