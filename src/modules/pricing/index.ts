@@ -29,3 +29,6 @@ export { exportEntriesCsv, importEntriesCsv } from './entries-csv.service.ts';
 export type { EntriesImportResult, EntriesImportOptions } from './entries-csv.service.ts';
 export { loadForCompany } from './pricing.repo.ts';
 export type { LoadScope, Loaded } from './pricing.repo.ts';
+export { storefrontPrices } from './storefront-prices.ts';
+export { storefrontPricingRoutes, type StorefrontPricingDeps } from './storefront-cart.routes.ts';
+export { PRICING_CHANNEL } from './storefront-cache.ts';
