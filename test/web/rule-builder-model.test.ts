@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTES, OPERATORS } from '../../src/modules/segments/domain/catalogue.ts';
+import { ATTRIBUTES, OPERATORS } from '../../src/modules/segments/index.ts';
 import { emptyTree, fromRule, newCondition, newGroup, toRule, updateNode, withSubject, type BuilderAttribute, type ConditionRow, type GroupNode } from '../../web/admin/rule-builder-model.ts';
 
 const attrs: BuilderAttribute[] = ATTRIBUTES.map((a) => ({ name: a.name, type: a.type, operators: [...OPERATORS[a.type]] }));

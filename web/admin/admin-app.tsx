@@ -9,6 +9,10 @@ import { CompaniesPage } from './companies-page.tsx';
 import { CompanyDetailPage } from './company-detail-page.tsx';
 import { StaffPage } from './staff-page.tsx';
 import { ApiKeysPage } from './api-keys-page.tsx';
+import { GroupsPage } from './groups-page.tsx';
+import { GroupDetailPage } from './group-detail-page.tsx';
+import { GroupEditPage } from './group-edit-page.tsx';
+import { PriceTracePage } from './price-trace-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -28,6 +32,11 @@ export default function AdminApp() {
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="staff" element={<StaffPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="groups" element={<GroupsPage />} />
+        <Route path="groups/new" element={<GroupEditPage />} />
+        <Route path="groups/:id" element={<GroupDetailPage />} />
+        <Route path="groups/:id/edit" element={<GroupEditPage />} />
+        <Route path="price-trace" element={<PriceTracePage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconMapPin, IconPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFileDollar, IconMapPin, IconPlus, IconRoute, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../ui/data-table.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -11,6 +11,7 @@ import { useLocale } from '../ui/locale-sync.tsx';
 import { useUpdateCompany, useCompany, useCompanyAncestors, useCompanyChildren, useCompanyLocations, useCompanyUsers, type Company, type CompanyRow, type CompanyUser, type Location } from './companies-api.ts';
 import { CreateBuyerModal, CreateCompanyModal, CreateLocationModal } from './company-forms.tsx';
 import { useCan } from './session.ts';
+import { ContractPricesTab } from './contract-prices-tab.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -134,6 +135,7 @@ export function CompanyDetailPage() {
   const ancestors = useCompanyAncestors(id);
   const [modal, setModal] = useState<'buyer' | 'location' | 'child' | null>(null);
   const canWrite = useCan('companies:write');
+  const canPricing = useCan('pricing:read');
   const update = useUpdateCompany(id);
   if (company.isPending) return <Skeleton h={300} />;
   if (company.error || !company.data) return <ErrorAlert error={company.error} />;
@@ -165,6 +167,13 @@ export function CompanyDetailPage() {
           </Group>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
+          {canPricing ? (
+            <Group justify="flex-end" mb="xs">
+              <Button variant="light" size="xs" leftSection={<IconRoute size={14} />} component={Link} to={`/admin/price-trace?companyId=${c.id}`} data-testid="price-as-company">
+                {t('priceTrace.asCompany')}
+              </Button>
+            </Group>
+          ) : null}
           <Group justify="flex-end" gap="sm" display={canWrite ? undefined : 'none'}>
             <Button
               variant="subtle"
@@ -197,6 +206,11 @@ export function CompanyDetailPage() {
           <Tabs.Tab value="subsidiaries" leftSection={<IconBuilding size={16} />}>
             {t('admin.companies.subsidiaries')}
           </Tabs.Tab>
+          {canPricing ? (
+            <Tabs.Tab value="contract-prices" leftSection={<IconFileDollar size={16} />} data-testid="tab-contract-prices">
+              {t('contractPrices.tab')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="users">
           <Users company={c} onAdd={() => setModal('buyer')} />
@@ -211,6 +225,9 @@ export function CompanyDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="subsidiaries">
           <Subsidiaries company={c} onAdd={() => setModal('child')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contract-prices">
+          <ContractPricesTab company={c} />
         </Tabs.Panel>
       </Tabs>
       <CreateBuyerModal opened={modal === 'buyer'} onClose={() => setModal(null)} company={c} />
