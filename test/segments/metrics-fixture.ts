@@ -1,5 +1,5 @@
 import { buildApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
@@ -25,6 +25,7 @@ export function testClock(iso: string): TestClock {
 export interface MetricsApp {
   app: App;
   database: Database;
+  config: Config;
   /** The PostgreSQL URL of this database (DATABASE_URL runs); undefined on PGlite. */
   url: string | undefined;
   clock: TestClock;
@@ -45,6 +46,7 @@ export async function metricsApp(startIso = '2026-06-30T12:00:00Z'): Promise<Met
     app,
     database,
     url,
+    config,
     clock,
     ctx: () => systemCtx(database.db, { clock }),
     close: async () => {
