@@ -190,7 +190,10 @@ async function saveBatch(ctx: Ctx, listId: string, rows: EntryRow[], result: Ent
  * `product_name`, a page at a time, waiting on the writer's back-pressure.
  */
 export async function exportEntriesCsv(ctx: Ctx, listId: string, out: Writable, opts: { filter?: repo.EntryFilter; pageSize?: number; onProgress?: (rows: number) => void } = {}): Promise<void> {
-  const list = await loadList(ctx, listId);
+  const list = await loadList(ctx, listId).catch((err: unknown) => {
+    out.destroy(err as Error);
+    throw err;
+  });
   const pageSize = opts.pageSize ?? 5000;
   const csv = stringify({ header: true, columns: [...ENTRY_COLUMNS, ...INFO_COLUMNS] });
   csv.pipe(out);
