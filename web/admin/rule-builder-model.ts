@@ -233,6 +233,8 @@ export function withSubject(row: ConditionRow, subject: string, attrs: readonly 
   if (isRelation(subject)) return { ...row, subject, operator: subject, value: '', values: [] };
   const attr = attrs.find((a) => a.name === subject);
   const ops = attr?.operators ?? ['='];
-  const operator = ops.includes(row.operator) ? row.operator : (ops.find((o) => o === '=' || o === '>=' || o === 'contains') ?? ops[0] ?? '=');
+  // Amounts and counts are mostly compared as thresholds ("spend_90d >= …"), lists by membership.
+  const preferred = attr?.type === 'money' || attr?.type === 'number' ? '>=' : attr?.type === 'string_list' ? 'contains' : '=';
+  const operator = ops.includes(preferred) ? preferred : (ops[0] ?? '=');
   return { ...row, subject, operator, value: attr?.type === 'boolean' ? 'true' : '', values: [] };
 }
