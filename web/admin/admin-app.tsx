@@ -13,6 +13,8 @@ import { GroupsPage } from './groups-page.tsx';
 import { GroupDetailPage } from './group-detail-page.tsx';
 import { GroupEditPage } from './group-edit-page.tsx';
 import { PriceTracePage } from './price-trace-page.tsx';
+import { SharedCatalogsPage } from './shared-catalogs-page.tsx';
+import { SharedCatalogEditPage } from './shared-catalogs-edit-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -37,6 +39,9 @@ export default function AdminApp() {
         <Route path="groups/:id" element={<GroupDetailPage />} />
         <Route path="groups/:id/edit" element={<GroupEditPage />} />
         <Route path="price-trace" element={<PriceTracePage />} />
+        <Route path="catalogs" element={<SharedCatalogsPage />} />
+        <Route path="catalogs/new" element={<SharedCatalogEditPage />} />
+        <Route path="catalogs/:id" element={<SharedCatalogEditPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>
