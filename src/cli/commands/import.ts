@@ -6,6 +6,7 @@ import { importInventoryCsv, importProductsCsv, type ImportResult } from '../../
 import { progressBar, UsageError, withDatabase } from '../io.ts';
 import type { Command } from './command.ts';
 import { importPriceEntries, PRICE_ENTRIES_USAGE } from './price-entries.ts';
+import { importOrderHistoryFile, ORDER_HISTORY_USAGE } from './order-history.ts';
 
 const KINDS = { products: importProductsCsv, inventory: importInventoryCsv } as const;
 type Kind = keyof typeof KINDS;
@@ -15,11 +16,12 @@ export const errorsFileFor = (file: string) => `${file}.errors.csv`;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import products, stock levels or price-list entries from a CSV file',
+  summary: 'Import products, stock levels, price-list entries or order history from a CSV file',
   usage: [
     'precis import products <file.csv>',
     'precis import inventory <file.csv>',
     PRICE_ENTRIES_USAGE[0]!,
+    ORDER_HISTORY_USAGE[0]!,
     '',
     'Streams the file in batches (any size), showing progress. Good rows are saved; each bad row is',
     'skipped and reported in <file.csv>.errors.csv (row, field, message), next to the input.',
@@ -28,15 +30,22 @@ export const importCommand: Command = {
     '             product_attributes — one row per variant; products upsert by slug, variants by SKU',
     '  inventory: columns sku, warehouse_code, on_hand (required), backorder',
     ...PRICE_ENTRIES_USAGE.filter((l) => l.startsWith('  ')),
+    ...ORDER_HISTORY_USAGE.filter((l) => l.startsWith('  ')),
     '',
     'Exit code 0 when every row was imported, 1 when any row failed or the file could not be read.',
   ].join('\n'),
   options: { list: { type: 'string' } },
   async run({ positionals, values }, io) {
     const [kind, file, extra] = positionals;
-    if (kind !== 'products' && kind !== 'inventory' && kind !== 'price-entries') throw new UsageError(kind ? `Cannot import "${kind}": use products, inventory or price-entries` : 'Say what to import: products, inventory or price-entries');
+    if (kind !== 'products' && kind !== 'inventory' && kind !== 'price-entries' && kind !== 'order-history') {
+      throw new UsageError(kind ? `Cannot import "${kind}": use products, inventory, price-entries or order-history` : 'Say what to import: products, inventory, price-entries or order-history');
+    }
     if (!file || extra !== undefined) throw new UsageError(file ? `Unexpected argument: ${extra}` : 'Give the CSV file to import');
     if (kind === 'price-entries') return importPriceEntries(io, values, file, errorsFileFor);
+    if (kind === 'order-history') {
+      if (values.list !== undefined) throw new UsageError('--list is only for price-entries');
+      return importOrderHistoryFile(io, file, errorsFileFor);
+    }
     if (values.list !== undefined) throw new UsageError('--list is only for price-entries');
     const input = path.resolve(file);
     if (!existsSync(input) || !statSync(input).isFile()) {
