@@ -103,7 +103,6 @@ describe('admin console: customer groups in a real browser', { timeout: 90_000 }
     const message = await error.innerText();
     expect(message).toContain('Line 1, column 1');
     expect(message).toContain('did you mean industry?');
-    expect(await page.getByTestId('save-group').isDisabled()).toBe(false);
     await shot('admin-group-rule-error');
 
     await text.fill('industry = "construction" and country = "PK" and spend_90d >= 50000.00 PKR');

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Box, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconPlus, IconSquarePlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Box, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, TagsInput, TextInput, Tooltip } from '@mantine/core';
+import { IconInfoCircle, IconPlus, IconSquarePlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currencyOptions } from '../ui/geo.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
@@ -82,7 +82,7 @@ function ConditionEditor({ row, shared, canRemove }: { row: ConditionRow; shared
   const problem = shared.problems.get(row.id);
   const operators = isRelation(row.subject) ? [row.subject] : (attr?.operators ?? []);
   return (
-    <Group gap="xs" align="flex-start" wrap="wrap" data-testid="rule-row">
+    <Group gap="xs" align="flex-start" wrap="nowrap" data-testid="rule-row">
       <Tooltip label={t('groups.builder.negateHint')}>
         <Checkbox mt={8} label={t('groups.builder.not')} checked={row.negated} onChange={(e) => set({ ...row, negated: e.currentTarget.checked })} />
       </Tooltip>
@@ -112,9 +112,11 @@ function ConditionEditor({ row, shared, canRemove }: { row: ConditionRow; shared
       )}
       <ValueInput row={row} attr={attr} set={set} error={problem && problem !== 'subject' ? t(`groups.builder.problem.${problem}`) : undefined} />
       {attr?.description ? (
-        <Text size="xs" c="dimmed" mt={10} maw={260} lineClamp={2} dir="ltr">
-          {attr.description}
-        </Text>
+        <Tooltip label={attr.description} multiline w={280}>
+          <ActionIcon variant="subtle" color="gray" mt={4} aria-label={attr.description}>
+            <IconInfoCircle size={16} />
+          </ActionIcon>
+        </Tooltip>
       ) : null}
       {canRemove ? (
         <ActionIcon variant="subtle" color="gray" mt={4} aria-label={t('groups.builder.removeRow')} onClick={() => shared.onChange(updateNode(shared.root, row.id, () => null))}>
