@@ -88,6 +88,11 @@ describe('admin console: shared catalogs', { timeout: 90_000 }, () => {
     expect(text).toContain('Shows every product');
     expect(text).toContain('Hides categories (1)');
     expect(text).toContain('Groups (1) · Companies (1)');
+    // "What does a company see?": the catalog reaches Karachi Builders through its group.
+    await choose(page.getByTestId('visibility-company'), 'Karachi', 'Karachi Builders');
+    await page.getByTestId('reaching-catalogs').waitFor();
+    expect(await page.getByTestId('reaching-catalogs').innerText()).toContain('No screwdrivers for construction — through the group Construction');
+    expect(await page.getByTestId('company-visible-count').textContent()).toBe('Visible products: 3');
     await shot('admin-catalogs-list');
 
     // The store, on the very next request: the group's buyer sees no screwdriver, others still do.

@@ -80,3 +80,12 @@ export function useProductSearch(q: string) {
     queryFn: () => unwrap(api.GET('/api/admin/products', { params: { query: { q, limit: 20 } } })),
   });
 }
+
+/** Which catalogs reach a company and why, and how many products it sees. */
+export function useCompanyVisibility(companyId: string | null) {
+  return useQuery({
+    queryKey: [...KEY, 'company', companyId],
+    enabled: Boolean(companyId),
+    queryFn: () => unwrap(api.GET('/api/admin/companies/{id}/visibility', { params: { path: { id: companyId ?? '' } } })),
+  });
+}

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { RULE_KINDS, useSharedCatalogs, type SharedCatalogSummary } from './shared-catalogs-api.ts';
+import { CompanyVisibilityCheck } from './shared-catalogs-company-check.tsx';
 import { useCan } from './session.ts';
 
 /** "Shows 2 categories, 1 brand · hides 1 category" (or "every product"). */
@@ -112,6 +113,7 @@ export function SharedCatalogsPage() {
               </Button>
             </Group>
           ) : null}
+          {rows.length ? <CompanyVisibilityCheck /> : null}
         </Stack>
       )}
     </>
