@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
+import type { SignedIn } from '../helpers/auth.ts';
 import { pricedStore } from './storefront-fixture.ts';
 
 const pkr = (amount: number) => ({ amount, currency: 'PKR' });
@@ -14,7 +15,7 @@ describe('POST /api/store/cart-preview', () => {
   });
   afterAll(async () => t.close());
 
-  const preview = async (who: typeof s.builder | null, lines: { sku: string; quantity: number }[]) =>
+  const preview = async (who: SignedIn | null, lines: { sku: string; quantity: number }[]) =>
     t.app.inject({ method: 'POST', url: '/api/store/cart-preview', ...(who ? { headers: who.headers } : {}), payload: { lines } });
 
   it("prices each line at the buyer's price, with tiers and contracts, and an exact subtotal", async () => {
@@ -70,7 +71,7 @@ describe('POST /api/store/cart-preview', () => {
   it('is for signed-in buyers, and bounds the request', async () => {
     expect((await preview(null, [{ sku: 'SFP-1', quantity: 1 }])).statusCode).toBe(401);
     // A staff session is not a store session: the store surface does not see it.
-    expect((await preview(s.admin as typeof s.builder, [{ sku: 'SFP-1', quantity: 1 }])).statusCode).toBe(401);
+    expect((await preview(s.admin, [{ sku: 'SFP-1', quantity: 1 }])).statusCode).toBe(401);
     expect((await preview(s.builder, [])).statusCode).toBe(400);
     expect((await preview(s.builder, [{ sku: 'SFP-1', quantity: 0 }])).statusCode).toBe(400);
     const many = Array.from({ length: 501 }, () => ({ sku: 'SFP-1', quantity: 1 }));

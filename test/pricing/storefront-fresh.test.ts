@@ -27,7 +27,8 @@ describe('storefront prices stay current across server processes', () => {
     // A second application on the same database: its own connection pool and LISTEN connection on
     // PostgreSQL; with PGlite (one in-process database) the same handle, notified in process.
     if (t.database.kind === 'postgres') {
-      const [{ name }] = await t.database.query<{ name: string }>('select current_database() as name');
+      const [row] = await t.database.query<{ name: string }>('select current_database() as name');
+      const name = row!.name;
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
       secondDb = await openDatabase({ url: url.toString(), poolSize: 4 });

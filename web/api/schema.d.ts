@@ -9094,6 +9094,7 @@ export interface paths {
                                     min: number | null;
                                 } | null;
                                 sku: string;
+                                tierMinQty: number | null;
                                 unitPrice: {
                                     /** @description Minor units */
                                     amount: number;

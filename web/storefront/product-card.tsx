@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { formatNumber } from '../ui/format.ts';
 import type { ProductCardData } from './catalog.ts';
+import { CardPrice } from './price-tag.tsx';
 
-/** One search result: picture, name, brand, SKUs and stock at a glance. */
+/** One search result: picture, name, brand, SKUs, the caller's price and stock at a glance. */
 export function ProductCard({ product }: { product: ProductCardData }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -33,6 +34,7 @@ export function ProductCard({ product }: { product: ProductCardData }) {
         <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
           {product.skus.join(' · ')}
         </Text>
+        <CardPrice price={product.price} varies={product.priceVaries} />
         <Group justify="space-between" mt={4}>
           <Text size="xs" c="dimmed">
             {t('store.variantCount', { count: product.variantCount, formatted: formatNumber(product.variantCount, locale) })}

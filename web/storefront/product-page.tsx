@@ -8,6 +8,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { formatNumber } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { useProduct, type StoreProduct } from './catalog.ts';
+import { VariantPrice } from './price-tag.tsx';
 
 function StockBadge({ available, status }: { available: number; status: string }) {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ function VariantTable({ product }: { product: StoreProduct }) {
             <Table.Tr>
               <Table.Th>{t('store.sku')}</Table.Th>
               <Table.Th>{t('store.variant')}</Table.Th>
+              <Table.Th>{t('prices.price')}</Table.Th>
               <Table.Th>{t('store.attributes')}</Table.Th>
               <Table.Th style={{ textAlign: 'end' }}>{t('store.packSize')}</Table.Th>
               <Table.Th>{t('store.uom')}</Table.Th>
@@ -50,6 +52,9 @@ function VariantTable({ product }: { product: StoreProduct }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{v.name}</Text>
+                </Table.Td>
+                <Table.Td miw={180}>
+                  <VariantPrice price={v.price} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton, useDirection } from '@mantine/core';
-import { IconBuilding, IconBuildingCommunity, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingCommunity, IconCalculator, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -89,6 +89,18 @@ function CategoryMenu() {
         {data && data.length === 0 ? <Menu.Label>{t('store.noCategories')}</Menu.Label> : null}
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/** Price check: for signed-in buyers only (prices are the company's). */
+function PriceCheckLink() {
+  const { t } = useTranslation();
+  const { data: session } = useStoreSession();
+  if (!session) return null;
+  return (
+    <Button component={Link} to="/price-check" variant="subtle" color="gray" leftSection={<IconCalculator size={18} />} visibleFrom="sm" data-testid="price-check-link">
+      {t('prices.checkNav')}
+    </Button>
   );
 }
 
@@ -180,6 +192,7 @@ export function StoreLayout() {
             </Group>
             <SearchBox />
             <Group gap="xs" wrap="nowrap">
+              <PriceCheckLink />
               <LanguageSwitcher />
               <AccountMenu />
             </Group>

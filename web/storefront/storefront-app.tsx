@@ -7,6 +7,7 @@ import { SignInPage } from './sign-in-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './password-pages.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CompanyPage } from './company-page.tsx';
+import { PriceCheckPage } from './price-check-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -21,6 +22,7 @@ export default function StorefrontApp() {
         <Route path="c/:category" element={<SearchPage />} />
         <Route path="p/:slug" element={<ProductPage />} />
         <Route path="account/company" element={<CompanyPage />} />
+        <Route path="price-check" element={<PriceCheckPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -49,6 +49,7 @@ export const CartPreviewLine = Type.Object(
     kind: Nullable(Type.Union([Type.Literal('contract'), Type.Literal('volume'), Type.Literal('list'), Type.Literal('base')])),
     label: Nullable(Type.String()),
     contractRef: Nullable(Type.String()),
+    tierMinQty: Nullable(Type.Integer({ description: 'For a volume price: the tier it comes from' })),
     quantityRules: Nullable(Type.Object(
       { min: Nullable(Type.Integer()), max: Nullable(Type.Integer()), increment: Nullable(Type.Integer()) },
       { additionalProperties: false },

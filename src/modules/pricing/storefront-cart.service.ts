@@ -49,7 +49,7 @@ export async function previewCart(ctx: Ctx, lines: Static<typeof s.CartPreviewBo
     const f = found[i];
     const base: LineView = {
       sku: l.sku, variantId: null, productName: null, quantity: l.quantity, unitPrice: null, lineTotal: null, basePrice: null,
-      kind: null, label: null, contractRef: null, quantityRules: null, problems: [],
+      kind: null, label: null, contractRef: null, tierMinQty: null, quantityRules: null, problems: [],
     };
     if (f === undefined) {
       return { ...base, problems: [{ code: 'SKU_UNKNOWN', message: `No item has SKU ${l.sku}`, field: `lines[${i}].sku` }] };
@@ -63,7 +63,7 @@ export async function previewCart(ctx: Ctx, lines: Static<typeof s.CartPreviewBo
     return {
       ...known,
       unitPrice: p.unitPrice, lineTotal: { amount: r.lineTotal, currency: r.currency }, basePrice: p.basePrice,
-      kind: p.kind, label: p.label, contractRef: p.contractRef, quantityRules: p.quantityRules,
+      kind: p.kind, label: p.label, contractRef: p.contractRef, tierMinQty: p.tierMinQty, quantityRules: p.quantityRules,
       problems: r.qtyRuleViolations.map((v) => ({ code: VIOLATION[v.code], message: `${v.message[0]!.toUpperCase()}${v.message.slice(1)}`, field: `lines[${i}].quantity` })),
     };
   });
