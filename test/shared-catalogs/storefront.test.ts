@@ -137,6 +137,29 @@ describe('shared catalogs in the storefront', () => {
     }
   });
 
+  it('moving a company under a holding with an inherited catalog changes what it sees at once', async () => {
+    const holding = await makeCompany(t, { legalName: 'Inheriting holding' });
+    const loner = await makeCompany(t, { legalName: 'Independent' });
+    const buyer = await companyBuyer(loner);
+    const id = await createCatalog({
+      name: 'Holding: sale items',
+      rules: [{ effect: 'include', kind: 'tag', value: 'sale' }],
+      assignments: [{ type: 'company', companyId: holding.id, includeDescendants: true }],
+    });
+    const groupAdmin = await staffSession(t, 'admin');
+    const move = (parentId: string | null) =>
+      t.app.inject({ method: 'PATCH', url: `/api/admin/companies/${loner.id}`, payload: { parentId }, headers: groupAdmin.headers });
+    try {
+      expect((await listing(buyer)).total).toBe(5);
+      expect((await move(holding.id)).statusCode).toBe(200);
+      expect(await visibleIds(buyer)).toEqual(new Set([f.product.drill, f.product.tape]));
+      expect((await move(null)).statusCode).toBe(200);
+      expect((await listing(buyer)).total).toBe(5);
+    } finally {
+      await deleteCatalog(id);
+    }
+  });
+
   it('an exclude rule beats an include rule of the same catalog', async () => {
     const company = await makeCompany(t);
     const buyer = await companyBuyer(company);
