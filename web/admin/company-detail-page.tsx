@@ -164,16 +164,14 @@ export function CompanyDetailPage() {
             <Badge variant="dot" color={c.status === 'active' ? 'teal' : 'orange'}>
               {t(`admin.companies.status.${c.status}`)}
             </Badge>
-          </Group>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          {canPricing ? (
-            <Group justify="flex-end" mb="xs">
+            {canPricing ? (
               <Button variant="light" size="xs" leftSection={<IconRoute size={14} />} component={Link} to={`/admin/price-trace?companyId=${c.id}`} data-testid="price-as-company">
                 {t('priceTrace.asCompany')}
               </Button>
-            </Group>
-          ) : null}
+            ) : null}
+          </Group>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
           <Group justify="flex-end" gap="sm" display={canWrite ? undefined : 'none'}>
             <Button
               variant="subtle"

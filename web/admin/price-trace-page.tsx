@@ -150,6 +150,7 @@ function TraceTable({ r }: { r: Resolution }) {
         {
           key: 'result',
           header: t('priceTrace.result'),
+          width: 130,
           render: (s) =>
             s.won ? (
               <Badge color="teal" leftSection={<IconTrophy size={12} />} data-testid="trace-won">
@@ -162,7 +163,7 @@ function TraceTable({ r }: { r: Resolution }) {
             ),
         },
         { key: 'candidate', header: t('priceTrace.candidate'), render: (s) => <Text fw={s.won ? 700 : 500} size="sm">{s.candidate.label}</Text> },
-        { key: 'kind', header: t('priceTrace.kindLabel'), render: (s) => <Badge variant="outline" color="gray" tt="none">{t(`priceTrace.kind.${s.candidate.kind}`)}</Badge> },
+        { key: 'kind', header: t('priceTrace.kindLabel'), width: 150, render: (s) => <Badge variant="outline" color="gray" tt="none">{t(`priceTrace.kind.${s.candidate.kind}`)}</Badge> },
         { key: 'price', header: t('priceTrace.unitPrice'), align: 'end', render: (s) => (s.unitPrice == null ? '—' : formatMoney({ amount: s.unitPrice, currency: r.currency }, locale)) },
         { key: 'reason', header: t('priceTrace.why'), render: (s) => <Text size="sm" dir="ltr">{s.reason}</Text> },
       ]}
