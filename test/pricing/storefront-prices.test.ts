@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
+import { makeBuyer, loginBuyer, makeCompany } from '../helpers/auth.ts';
 import { cards, pricedStore, variants } from './storefront-fixture.ts';
 
 const pkr = (amount: number) => ({ amount, currency: 'PKR' });
@@ -49,6 +50,21 @@ describe('buyer prices in the storefront', () => {
     const v = await variants(t, s.builder, s.bolts.slug);
     expect(v.get('SFP-10')!.price).toMatchObject({ quantity: 5, unitPrice: pkr(50_000), quantityRules: { min: 5, max: null, increment: 5 } });
     expect(v.get('SFP-11')!.price).toMatchObject({ quantity: 100, unitPrice: pkr(900), kind: 'volume', tierMinQty: 100, label: 'Volume price from 100', saving: null });
+  });
+
+  it("prices a subsidiary from its parent's inherited list, and from a derived list (percent off base, rounded)", async () => {
+    const parent = await makeCompany(t, { industry: 'retail' });
+    const child = await makeCompany(t, { parentId: parent.id, industry: 'retail' });
+    await s.list({ name: 'HQ deal', targets: [{ type: 'company', companyId: parent.id, includeDescendants: true }] }, [{ sku: 'SFP-2', unitPrice: 11_000 }]);
+    await s.list({
+      name: 'Ten off', kind: 'derived', targets: [{ type: 'company', companyId: child.id, includeDescendants: false }],
+      derived: { baseListId: s.baseId, adjustment: { type: 'percent', value: 10 }, rounding: { type: 'nearest', step: 100 } },
+    }, []);
+    const { email } = await makeBuyer(t, { companyId: child.id });
+    const buyer = await loginBuyer(t.app, email);
+    const v = await variants(t, buyer, s.hammer.slug);
+    expect(v.get('SFP-2')!.price).toMatchObject({ unitPrice: pkr(10_800), kind: 'list', saving: { amount: pkr(1_200), percent: 10 } });
+    expect(v.get('SFP-1')!.price!.tiers).toEqual([{ minQty: 1, unitPrice: pkr(9_000) }, { minQty: 100, unitPrice: pkr(8_100) }]);
   });
 
   it('leaves unpriced variants and products without a price', async () => {
