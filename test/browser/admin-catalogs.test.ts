@@ -123,4 +123,14 @@ describe('admin console: shared catalogs', { timeout: 90_000 }, () => {
     await page.locator('.mantine-TextInput-error').first().waitFor();
     expect(await page.locator('.mantine-TextInput-error').first().innerText()).toContain('already exists');
   });
+
+  it('deletes the catalog after confirming: the group sees every product again', async () => {
+    await page.goto('/admin/catalogs');
+    await page.getByTestId('catalogs-table').getByText('No screwdrivers for construction').click();
+    await page.getByTestId('delete-catalog').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL('**/admin/catalogs');
+    await page.getByTestId('empty-state').waitFor();
+    expect(await storeNames(groupBuyer)).toContain('Phillips Screwdriver');
+  });
 });
