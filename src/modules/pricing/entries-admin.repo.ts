@@ -59,10 +59,20 @@ const entryColumns = sql`e.variant_id as "variantId", v.sku, p.name as "productN
 
 /** A page of a list's entries in variant id order, after `after`, matching the filter. */
 export async function filteredPage(db: Db, listId: string, filter: EntryFilter, after: string | undefined, limit: number): Promise<EntryWithProduct[]> {
+  const keyset = after === undefined ? sql`` : sql`and e.variant_id > ${after}`;
+  if (!filter.q?.trim() && !filter.category && !filter.brand) {
+    // Unfiltered (export, bulk change of a whole list): take the page from the primary key first,
+    // so the plan stays an index range scan even before statistics know about a fresh import.
+    return rows<EntryWithProduct>(db, sql`
+      select ${entryColumns}
+        from (select * from price_list_entries e where e.list_id = ${listId} ${keyset} order by e.variant_id limit ${limit}) e
+        join variants v on v.id = e.variant_id join products p on p.id = v.product_id
+       order by e.variant_id`);
+  }
   return rows<EntryWithProduct>(db, sql`
     select ${entryColumns}
       from price_list_entries e join variants v on v.id = e.variant_id join products p on p.id = v.product_id
-     where e.list_id = ${listId} ${after === undefined ? sql`` : sql`and e.variant_id > ${after}`} ${filterSql(filter)}
+     where e.list_id = ${listId} ${keyset} ${filterSql(filter)}
      order by e.variant_id limit ${limit}`);
 }
 
@@ -128,6 +138,11 @@ export async function upsertBatch(db: Db, listId: string, batch: readonly EntryW
       returning (xmax = 0) as inserted)
     select count(*) filter (where inserted)::int as inserted from up`);
   return r?.inserted ?? 0;
+}
+
+/** Refreshes the planner's statistics after a large import (filtered grid queries depend on them). */
+export async function analyzeEntries(db: Db): Promise<void> {
+  await db.execute(sql`analyze price_list_entries`);
 }
 
 /** Sets new unit and tier prices for the list's entries (one statement for the batch). */

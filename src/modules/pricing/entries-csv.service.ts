@@ -41,6 +41,9 @@ export interface EntriesImportOptions {
   maxErrors?: number | undefined;
 }
 
+/** An import that adds this many entries refreshes the table's statistics (autovacuum may lag). */
+const ANALYZE_AFTER = 50_000;
+
 export type CsvInput = Readable | AsyncIterable<string | Buffer> | string | Buffer;
 
 function toReadable(input: CsvInput): Readable {
@@ -108,14 +111,16 @@ export async function importEntriesCsv(ctx: Ctx, listId: string, input: CsvInput
 
   let header: string[] | null = null;
   let rowNo = 1;
-  let done = 0;
   let batch: EntryRow[] = [];
+  // One batch is written while the next is parsed; batches are still written one after another,
+  // in file order, so a later row for a SKU still wins and memory holds at most two batches.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const current = batch;
     batch = [];
-    if (current.length > 0) await saveBatch(ctx, listId, current, result, fail);
-    done = rowNo - 1;
-    opts.onProgress?.(done);
+    await writing;
+    if (current.length > 0) writing = saveBatch(ctx, listId, current, result, fail);
+    opts.onProgress?.(rowNo - 1);
   };
 
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true });
@@ -143,12 +148,15 @@ export async function importEntriesCsv(ctx: Ctx, listId: string, input: CsvInput
     if (err instanceof AppError) throw err;
     if (header === null) throw new AppError('CSV_INVALID', `The file could not be read: ${(err as Error).message}`, 'body');
     await flush();
+    await writing;
     fail(rowNo + 1, [{ field: 'csv', message: `The file could not be read from here on: ${(err as Error).message}` }]);
     result.errors.sort((a, b) => a.row - b.row);
     return result;
   }
   if (header === null) throw new AppError('CSV_INVALID', `The file is empty; the first line must name the columns: ${ENTRY_COLUMNS.join(',')}`, 'body');
   await flush();
+  await writing;
+  if (result.created >= ANALYZE_AFTER) await repo.analyzeEntries(ctx.db);
   result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
