@@ -1,10 +1,11 @@
 import type { Database } from '../db/client.ts';
 import { hashPassword, systemCtx } from '../modules/accounts/index.ts';
-import { reevaluateAll } from '../modules/segments/index.ts';
+import { reevaluateAll, refreshMetrics } from '../modules/segments/index.ts';
 import type { PricingSize } from './generate-pricing.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
 import { clearSeededTables, hasData, loadDataset, type LoadProgress, type LoadSummary } from './load.ts';
+import { generateOrderHistory, loadOrderHistory, ORDER_HISTORY_SCALES } from './order-history.ts';
 
 export { DEMO_PASSWORD, demoSignIns, type DemoSignIn } from './demo.ts';
 export { SCALES, PRICING_SCALES, DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
@@ -41,8 +42,14 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   const [data, passwordHash] = await Promise.all([Promise.resolve().then(() => generateDataset(opts.scale, opts.seed ?? DEFAULT_SEED, opts.pricing)), hashPassword(DEMO_PASSWORD)]);
   const generateMs = Date.now() - t0;
   const summary = await loadDataset(database, data, { passwordHash, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  // Purchase history dated back from today, so spend windows (spend_90d…) find recent buyers; then
+  // every company's metrics, which spend rules read.
+  opts.onProgress?.({ stage: 'order history', done: 0, total: 0 });
+  const orders = generateOrderHistory(data, ORDER_HISTORY_SCALES[opts.scale], opts.seed ?? DEFAULT_SEED);
+  const orderCount = await loadOrderHistory(database, orders, new Date());
+  await refreshMetrics(systemCtx(database.db));
   // Rule groups get their members the way the running system gives them: by evaluating the rules.
   opts.onProgress?.({ stage: 'group membership', done: 0, total: 0 });
   await reevaluateAll(systemCtx(database.db));
-  return { ...summary, generateMs };
+  return { ...summary, rows: { ...summary.rows, 'order history': orderCount }, generateMs };
 }
