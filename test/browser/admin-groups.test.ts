@@ -169,4 +169,23 @@ describe('admin console: customer groups in a real browser', { timeout: 90_000 }
     expect(listed).toContain('spend_90d >= 50000.00 PKR');
     await shot('admin-groups-list');
   });
+
+  it('previews who would leave when the rule is tightened, and reads right-to-left in Arabic', async () => {
+    await page.getByTestId('groups-table').locator('tr[data-row]', { hasText: GROUP }).click();
+    await page.getByTestId('edit-group').click();
+    await page.waitForURL(/\/admin\/groups\/grp_.*\/edit/);
+    await expect.poll(() => page.getByTestId('rule-row').count()).toBe(3);
+    await page.getByTestId('rule-value').nth(2).fill('70000.00');
+    await expect.poll(liveCount).toContain('2 companies match'); // Karachi Builders and the hand-added Dubai company
+    const leaves = page.getByTestId('rule-preview').getByTestId('preview-leaves');
+    await expect.poll(() => leaves.textContent()).toContain('1 would leave');
+    expect(await leaves.textContent()).toContain('Indus Construction Ltd');
+
+    await page.evaluate(() => localStorage.setItem('precis.lang', 'ar'));
+    await page.goto('/admin/groups');
+    await page.getByTestId('groups-table').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('مجموعات العملاء');
+    await shot('admin-groups-ar');
+  });
 });

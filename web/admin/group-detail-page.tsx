@@ -64,6 +64,7 @@ function Members({ group, onExplain }: { group: CustomerGroup; onExplain: (compa
           {
             key: 'how',
             header: t('groups.detail.how'),
+            width: 140,
             render: (m) => (
               <Badge variant="light" color={m.static ? 'gray' : 'indigo'}>
                 {m.static ? t('groups.detail.static') : t('groups.detail.byRule')}

@@ -18,7 +18,7 @@ export function GroupKindBadge({ group }: { group: Pick<CustomerGroup, 'rule' | 
   const { t } = useTranslation();
   const kind = groupKind(group);
   return (
-    <Badge variant="light" color={KIND_COLOR[kind]} data-testid="group-kind">
+    <Badge variant="light" color={KIND_COLOR[kind]} style={{ flexShrink: 0, overflow: 'visible' }} data-testid="group-kind">
       {t(`groups.kind.${kind}`)}
     </Badge>
   );
@@ -67,7 +67,7 @@ export function GroupsPage() {
             }
             columns={[
               { key: 'name', header: t('common.name'), render: (g) => <Text fw={500}>{g.name}</Text> },
-              { key: 'kind', header: t('groups.kindLabel'), render: (g) => <GroupKindBadge group={g} /> },
+              { key: 'kind', header: t('groups.kindLabel'), width: 150, render: (g) => <GroupKindBadge group={g} /> },
               { key: 'members', header: t('groups.members'), align: 'end', render: (g) => formatNumber(g.memberCount, locale) },
               {
                 key: 'rule',
