@@ -135,4 +135,26 @@ describe('admin console: price as a company and contract prices in a real browse
     await expect.poll(unitPrice).toContain('2,400.00');
     expect(await page.getByTestId('trace-table').textContent()).not.toContain('K-2026-77');
   });
+
+  it("shows the company's groups and prices as if it were in none of them", async () => {
+    const staff = await staffSession(env.t);
+    const group = await api<{ id: string }>(env.app, staff, 'POST', '/api/admin/customer-groups', { name: 'Construction trade' });
+    await api(env.app, staff, 'POST', `/api/admin/customer-groups/${group.id}/static-members/${companyId}`, {});
+    const list = await api<{ id: string }>(env.app, staff, 'POST', '/api/admin/price-lists', {
+      name: 'Construction trade prices', currency: 'PKR', status: 'active', targets: [{ type: 'group', groupId: group.id }],
+    });
+    await api(env.app, staff, 'PUT', `/api/admin/price-lists/${list.id}/entries`, { items: [{ sku: 'HAM-CLAW-16', unitPrice: 230_000 }] });
+
+    await page.goto(`/admin/price-trace?companyId=${companyId}&sku=HAM-CLAW-16`);
+    await expect.poll(unitPrice).toContain('2,300.00');
+    expect(await page.getByTestId('trace-source').textContent()).toBe('Group list');
+    await expect.poll(() => page.getByTestId('trace-company-groups').innerText()).toContain('Construction trade');
+
+    // What if it were in no group: the group list no longer reaches it.
+    await page.getByTestId('trace-what-if').click();
+    await page.locator('.mantine-Pill-remove').first().click();
+    await expect.poll(unitPrice).toContain('2,400.00');
+    expect(await page.getByTestId('trace-table').textContent()).not.toContain('Construction trade prices');
+    await shot('admin-price-trace-what-if');
+  });
 });
