@@ -127,6 +127,7 @@ describe('admin console: shared catalogs', { timeout: 90_000 }, () => {
   it('deletes the catalog after confirming: the group sees every product again', async () => {
     await page.goto('/admin/catalogs');
     await page.getByTestId('catalogs-table').getByText('No screwdrivers for construction').click();
+    await page.waitForURL(/\/admin\/catalogs\/ctl_/);
     await page.getByTestId('delete-catalog').click();
     await page.getByTestId('confirm-delete').click();
     await page.waitForURL('**/admin/catalogs');

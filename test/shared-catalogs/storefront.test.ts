@@ -8,7 +8,7 @@ import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
 interface Listing {
   items: { id: string }[];
   total: number;
-  facets: { categories: { id: string; count: number }[]; brands: { id: string; count: number }[] };
+  facets: { categories: { id: string; count: number }[]; brands: { id: string; count: number }[]; attributes: unknown[] };
 }
 interface TreeNode {
   id: string;
@@ -76,6 +76,7 @@ describe('shared catalogs in the storefront', () => {
       expect(all.facets.categories.map((c) => c.id)).not.toContain(f.cat.pipes);
       expect(all.facets.categories.map((c) => c.id)).not.toContain(f.cat.plumbing);
       expect(all.facets.brands.map((b) => b.id)).not.toContain(f.brand.acme);
+      expect(all.facets.attributes).toEqual([{ name: 'finish', values: [{ value: 'plain', count: 3 }] }]);
       // Search by name, by SKU, and a category filter find nothing of it.
       for (const q of ['copper pipe', 'faucet', 'SKU-COPPER']) {
         const found = await listing(gBuyer, `&q=${encodeURIComponent(q)}`);
