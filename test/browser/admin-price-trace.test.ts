@@ -131,9 +131,18 @@ describe('admin console: price as a company and contract prices in a real browse
     await page.getByTestId('delete-contract').click();
     await page.getByTestId('empty-state').waitFor();
 
+    // An expired contract stays listed, marked as such, and prices nothing.
+    const staff = await staffSession(env.t);
+    await api(env.app, staff, 'POST', `/api/admin/companies/${companyId}/contract-prices`, { sku: 'HAM-CLAW-16', currency: 'PKR', unitPrice: 100_000, reference: 'K-2019-01', validTo: '2020-06-30T23:59:59Z' });
+    await page.reload();
+    await page.getByTestId('tab-contract-prices').click();
+    const expired = page.getByTestId('contract-prices').locator('tr[data-row]', { hasText: 'K-2019-01' });
+    expect(await expired.getByTestId('expired').textContent()).toBe('Expired');
+
     await page.goto(`/admin/price-trace?companyId=${companyId}&sku=HAM-CLAW-16`);
     await expect.poll(unitPrice).toContain('2,400.00');
     expect(await page.getByTestId('trace-table').textContent()).not.toContain('K-2026-77');
+    expect(await page.getByTestId('trace-table').locator('tr[data-row]', { hasText: 'K-2019-01' }).textContent()).toContain('Did not apply');
   });
 
   it("shows the company's groups and prices as if it were in none of them", async () => {
