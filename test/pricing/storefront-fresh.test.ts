@@ -58,6 +58,21 @@ describe('storefront prices stay current across server processes', () => {
     expect(Date.now() - start).toBeLessThan(1_000);
   });
 
+  it("applies a company's new group membership on the other instance within a second", async () => {
+    const other = { ...t, app: second };
+    const price = async () => (await cards(other, s.outsider, 'Pricing Hammer')).get('Pricing Hammer')!.price!.unitPrice.amount;
+    expect(await price()).toBe(10_000);
+    const joined = await s.call(s.admin, 'POST', `/api/admin/customer-groups/${s.group.id}/static-members/${s.outsider.company.id}`);
+    expect(joined.statusCode, joined.body).toBeLessThan(300);
+    const start = Date.now();
+    let seen = await price();
+    while (seen !== 8_500 && Date.now() - start < 1_000) {
+      await new Promise((r) => setTimeout(r, 10));
+      seen = await price();
+    }
+    expect(seen).toBe(8_500);
+  });
+
   it('also picks up a new contract price and a list going to draft', async () => {
     const other = { ...t, app: second };
     const eventually = async (expected: number) => {
@@ -77,7 +92,7 @@ describe('storefront prices stay current across server processes', () => {
     expect((await cards(other, s.outsider, 'Pricing Hammer')).get('Pricing Hammer')!.price!.unitPrice.amount).toBe(10_000);
   });
 
-  it('reads no pricing table for a warm personalised listing', async () => {
+  it('runs no query for prices on a warm personalised listing', async () => {
     await cards(t, s.builder, 'Pricing');
     const counter = countQueries(t.database.db);
     try {
@@ -85,10 +100,10 @@ describe('storefront prices stay current across server processes', () => {
     } finally {
       counter.stop();
     }
-    const pricing = counter.texts.filter((q) => /price_list|contract_prices/.test(q));
+    // Neither price data nor the company's pricing context (record, group memberships) is read.
+    const pricing = counter.texts.filter((q) => /price_list|contract_prices|from "companies"|from "customer_group_members"/.test(q));
     expect(pricing).toEqual([]);
-    // Everything else is the request's context: the session, the company's catalogs, and for its
-    // prices the company record and its group memberships (4 when this was written).
-    expect(counter.texts.length).toBeLessThanOrEqual(6);
+    // What remains is the request's own: the session and the company's catalogs (2 when this was written).
+    expect(counter.texts.length).toBeLessThanOrEqual(4);
   });
 });

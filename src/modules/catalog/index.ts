@@ -15,3 +15,4 @@ export { OPEN_STOREFRONT } from './storefront-hooks.ts';
 export type { BuyerPrice, MoneyShape, StorefrontHooks } from './storefront-hooks.ts';
 export { variantFacts } from './variant-facts.ts';
 export type { VariantFactsRow } from './variant-facts.ts';
+export { CATALOG_CHANNEL } from './search-cache.ts';

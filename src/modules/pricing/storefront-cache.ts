@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import type { ContractPrice, PriceEntry, PriceListTarget } from './domain/types.ts';
+import type { ContractPrice, PriceEntry, PriceListTarget, VariantFacts } from './domain/types.ts';
 import type { PriceListHeader } from './domain/price-index.ts';
 
 /**
- * Storefront price data kept in process memory, so that a warm personalised listing reads no
- * pricing table at all: every list header with its targets, list entries by (list, variant) and a
- * company's contract prices by variant — absent ones too, so a miss is not asked again.
+ * Storefront price data kept in process memory, so that a warm personalised listing runs no
+ * query for prices at all: each buyer company's context (currency, ancestors, groups), every list header with its targets, every list's entry for a variant (by
+ * variant: shared by all companies, whichever lists reach them) and a company's contract prices.
  *
  * Every write to a pricing table sends `NOTIFY precis_pricing` inside its own transaction (a
  * trigger, migration 0010), so every process drops this cache within moments of the commit
@@ -52,6 +52,19 @@ export class TwoGenerationMap<V> {
   }
 }
 
+/** Tables whose writes change a company's pricing context, not prices (0010_pricing_subjects_notify.sql). */
+const SUBJECT_TABLES: ReadonlySet<string> = new Set(['companies', 'customer_group_members']);
+
+/** A buyer company's pricing context (the loader's `Subject` for a company). */
+export interface SubjectShape {
+  readonly kind: 'company';
+  readonly companyId: string;
+  /** Nearest first. */
+  readonly ancestors: readonly string[];
+  readonly groupIds: readonly string[];
+  readonly currency: string;
+}
+
 /** Every price list (no entries) with its targets, and how lists reach companies. */
 export interface Headers {
   readonly lists: ReadonlyMap<string, PriceListHeader>;
@@ -61,16 +74,24 @@ export interface Headers {
   readonly universal: readonly string[];
 }
 
-/** `null` in the entry map = known not to be priced by that list. */
-export type CachedEntry = PriceEntry | null;
-
 export class PriceCache {
   /** Bumped by every invalidation; loads begun under an older generation are not stored. */
   generation = 0;
   private bornAt = Date.now();
   headers: Promise<Headers> | null = null;
-  readonly entries = new TwoGenerationMap<CachedEntry>(250_000);
-  readonly contracts = new TwoGenerationMap<readonly ContractPrice[]>(100_000);
+  /** Variant id → list id → that list's own entry (an empty map: no list prices it). */
+  readonly entries = new TwoGenerationMap<ReadonlyMap<string, PriceEntry>>(20_000);
+  /** Company id → variant id → its contract prices (every one the company has). */
+  readonly contracts = new TwoGenerationMap<ReadonlyMap<string, readonly ContractPrice[]>>(5_000);
+  /**
+   * Buyer companies' pricing context (currency, ancestors, groups), by company id; dropped by
+   * writes to companies or group memberships (`invalidateSubjects`).
+   */
+  readonly subjects = new TwoGenerationMap<SubjectShape>(20_000);
+  subjectGeneration = 0;
+  /** Variant facts for derived lists' scopes; dropped by catalog writes (`invalidateFacts`). */
+  readonly facts = new TwoGenerationMap<VariantFacts>(50_000);
+  factsGeneration = 0;
 
   /** Drops everything (a pricing write committed somewhere). */
   invalidate(): void {
@@ -81,9 +102,25 @@ export class PriceCache {
     this.contracts.clear();
   }
 
+  /** Drops the companies' contexts (a company moved or changed currency, or group memberships changed). */
+  invalidateSubjects(): void {
+    this.subjectGeneration++;
+    this.subjects.clear();
+  }
+
+  /** Drops the variant facts (a catalog write: categories, brands or tags may have moved). */
+  invalidateFacts(): void {
+    this.factsGeneration++;
+    this.facts.clear();
+  }
+
   /** Invalidates first when the contents are older than the TTL. */
   fresh(now = Date.now()): this {
-    if (now - this.bornAt > TTL_MS) this.invalidate();
+    if (now - this.bornAt > TTL_MS) {
+      this.invalidate();
+      this.invalidateSubjects();
+      this.invalidateFacts();
+    }
     return this;
   }
 }
@@ -99,14 +136,25 @@ export function priceCacheFor(db: Db): PriceCache {
 }
 
 /**
- * Subscribes the cache of `db` to pricing writes made by any process; returns the unsubscribe.
- * Call once per application (the pricing routes do).
+ * Subscribes the cache of `db` to pricing writes made by any process, and its variant facts to
+ * catalog writes (`catalogChannel`); writes to companies and group memberships drop only the companies' contexts; returns the unsubscribe. Call once per application (the
+ * storefront pricing routes do).
  */
 export async function listenForPricingWrites(
   db: Db,
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>,
+  catalogChannel: string,
 ): Promise<() => Promise<void>> {
-  return listen(PRICING_CHANNEL, () => priceCacheFor(db).invalidate());
+  // The payload names the table written (see the trigger function of migration 0010).
+  const offPricing = await listen(PRICING_CHANNEL, (table) => {
+    if (SUBJECT_TABLES.has(table)) priceCacheFor(db).invalidateSubjects();
+    else priceCacheFor(db).invalidate();
+  });
+  const offCatalog = await listen(catalogChannel, () => priceCacheFor(db).invalidateFacts());
+  return async () => {
+    await offPricing();
+    await offCatalog();
+  };
 }
 
 /** The target key used in {@link Headers.byTarget}. */

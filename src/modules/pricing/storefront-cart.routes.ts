@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { requireBuyer } from '../../http/guards.ts';
 import { CartPreview, CartPreviewBody } from './storefront-cart.schemas.ts';
 import { previewCart } from './storefront-cart.service.ts';
+import { CATALOG_CHANNEL } from '../catalog/index.ts';
 import { listenForPricingWrites } from './storefront-cache.ts';
 
 const P = Type.Ref('Problem');
@@ -20,7 +21,7 @@ export interface StorefrontPricingDeps {
  * made by any process (NOTIFY precis_pricing).
  */
 export async function storefrontPricingRoutes(app: FastifyInstance, deps: StorefrontPricingDeps): Promise<void> {
-  const unlisten = await listenForPricingWrites(deps.database.db, (channel, onPayload) => deps.database.listen(channel, onPayload));
+  const unlisten = await listenForPricingWrites(deps.database.db, (channel, onPayload) => deps.database.listen(channel, onPayload), CATALOG_CHANNEL);
   app.addHook('onClose', async () => unlisten());
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.post(

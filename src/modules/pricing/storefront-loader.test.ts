@@ -5,13 +5,15 @@ import { TwoGenerationMap, targetKey, type Headers } from './storefront-cache.ts
 import { reachingLists } from './storefront-loader.ts';
 import { minimumQuantity, savingPercent } from './storefront-prices.ts';
 
-function headers(lists: { id: string; kind?: PriceListHeader['kind']; targets?: PriceListTarget[]; base?: string }[]): Headers {
+type Spec = { id: string; kind?: PriceListHeader['kind']; targets?: PriceListTarget[]; base?: string; currency?: string; status?: PriceListHeader['status']; validTo?: Date };
+
+function headers(lists: Spec[]): Headers {
   const map = new Map<string, PriceListHeader>();
   const byTarget = new Map<string, { listId: string; includeDescendants: boolean }[]>();
   const universal: string[] = [];
   for (const l of lists) {
     const header: PriceListHeader = {
-      id: l.id, name: l.id, currency: 'PKR', status: 'active', priority: 0, kind: l.kind ?? 'standard', targets: l.targets ?? [],
+      id: l.id, name: l.id, currency: l.currency ?? 'PKR', status: l.status ?? 'active', priority: 0, validTo: l.validTo ?? null, kind: l.kind ?? 'standard', targets: l.targets ?? [],
       derived: l.base ? { baseListId: l.base, adjustment: { type: 'percent', value: 10 }, rounding: { type: 'none' } } : null,
     };
     map.set(l.id, header);
@@ -34,17 +36,22 @@ describe('reachingLists', () => {
     { id: 'parentOnly', targets: [{ type: 'company', companyId: 'p', includeDescendants: false }] },
     { id: 'builders', targets: [{ type: 'group', groupId: 'g1' }] },
     { id: 'miners', targets: [{ type: 'group', groupId: 'g2' }] },
-    { id: 'src', targets: [{ type: 'company', companyId: 'other', includeDescendants: false }] },
+    { id: 'src', status: 'draft', targets: [{ type: 'company', companyId: 'other', includeDescendants: false }] },
+    { id: 'dollars', currency: 'USD', targets: [{ type: 'everyone' }] },
+    { id: 'draft', status: 'draft', targets: [{ type: 'everyone' }] },
+    { id: 'expired', validTo: new Date('2020-01-01'), targets: [{ type: 'everyone' }] },
     { id: 'derived', kind: 'derived', base: 'src', targets: [{ type: 'group', groupId: 'g1' }] },
   ]);
 
-  it("reaches a company's lists, its groups', ancestors' inherited ones and what derived lists build on", () => {
-    const got = reachingLists(h, { kind: 'company', companyId: 'c1', ancestors: ['p'], groupIds: ['g1'], currency: 'PKR' });
+  const now = new Date('2026-11-27T12:00:00Z');
+  it("reaches a company's usable lists, its groups', ancestors' inherited ones and what derived lists build on (any status)", () => {
+    const got = reachingLists(h, { kind: 'company', companyId: 'c1', ancestors: ['p'], groupIds: ['g1'], currency: 'PKR' }, 'PKR', now);
     expect(got.sort()).toEqual(['all', 'base', 'builders', 'derived', 'mine', 'parentAll', 'src']);
   });
 
   it('gives the public the base lists only', () => {
-    expect(reachingLists(h, { kind: 'public' })).toEqual(['base']);
+    expect(reachingLists(h, { kind: 'public' }, 'PKR', now)).toEqual(['base']);
+    expect(reachingLists(h, { kind: 'public' }, 'USD', now)).toEqual([]);
   });
 });
 

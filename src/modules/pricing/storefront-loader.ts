@@ -9,12 +9,10 @@ import { buildPriceIndex, type PriceIndex } from './domain/price-index.ts';
 import { MAX_DERIVATION_DEPTH } from './domain/entries.ts';
 import { contractPrices, priceListEntries, priceLists, priceListTargets } from './pricing.tables.ts';
 import { listOf } from './pricing.repo.ts';
-import { priceCacheFor, targetKey, type Headers, type PriceCache } from './storefront-cache.ts';
+import { priceCacheFor, targetKey, type Headers, type PriceCache, type SubjectShape } from './storefront-cache.ts';
 
 /** Who the storefront prices for: a buyer's company, or the public (anonymous visitors, staff, API keys). */
-export type Subject =
-  | { readonly kind: 'company'; readonly companyId: string; readonly ancestors: readonly string[]; readonly groupIds: readonly string[]; readonly currency: string }
-  | { readonly kind: 'public' };
+export type Subject = SubjectShape | { readonly kind: 'public' };
 
 /** Everything the engine needs to price some variants for one subject. */
 export interface PricingInputs {
@@ -33,13 +31,29 @@ async function rows<T>(ctx: Ctx, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await ctx.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-/** The caller's pricing subject: two small queries for a buyer (company record, group memberships). */
+const PUBLIC: Subject = { kind: 'public' };
+
+/**
+ * The caller's pricing subject: for a buyer the company's currency, ancestors and groups — from
+ * the process cache, else two small queries (company record, group memberships).
+ */
 export async function subjectOf(ctx: Ctx): Promise<Subject> {
-  if (ctx.actor.kind !== 'buyer') return { kind: 'public' };
+  if (ctx.actor.kind !== 'buyer') return PUBLIC;
   const companyId = ctx.actor.companyId;
+  const cache = cacheOf(ctx);
+  const hit = cache?.subjects.get(companyId);
+  if (hit !== undefined) return hit;
+  const gen = cache?.subjectGeneration;
   const [company, groupIds] = await Promise.all([getCompanyRecord(ctx, companyId), groupsOfCompany(ctx, companyId)]);
-  if (!company) return { kind: 'public' };
-  return { kind: 'company', companyId, ancestors: company.path.slice(0, -1).reverse(), groupIds, currency: company.currency };
+  if (!company) return PUBLIC;
+  const subject: SubjectShape = { kind: 'company', companyId, ancestors: company.path.slice(0, -1).reverse(), groupIds, currency: company.currency };
+  if (cache !== null && cache.subjectGeneration === gen) cache.subjects.set(companyId, subject);
+  return subject;
+}
+
+/** The process cache, or null inside a transaction (it may see writes other requests must not). */
+function cacheOf(ctx: Ctx): PriceCache | null {
+  return (ctx as { inTransaction?: boolean }).inTransaction === true ? null : priceCacheFor(ctx.db).fresh();
 }
 
 async function loadHeaders(ctx: Ctx): Promise<Headers> {
@@ -78,29 +92,55 @@ async function headersOf(ctx: Ctx, cache: PriceCache | null): Promise<Headers> {
   return cache.headers;
 }
 
+/** Whether a list can price for the context at all: active, in its window, in the currency. */
+function usable(l: PriceListHeader, currency: string, t: number): boolean {
+  return l.currency === currency && l.status === 'active' && (l.validFrom == null || t >= l.validFrom.getTime()) && (l.validTo == null || t < l.validTo.getTime());
+}
+
 /**
- * The lists that can reach the subject — as the loader's SQL (pricing.repo loadForCompany) picks
- * them: base lists, lists for everyone, its groups, itself, ancestors' lists passed down — plus,
- * recursively, the lists derived lists are based on. The public gets the base lists only.
+ * The lists that can price for the subject in `currency` at `at` — reaching it as the loader's SQL
+ * (pricing.repo loadForCompany) picks them: base lists, lists for everyone, its groups, itself,
+ * ancestors' lists passed down; the public gets the base lists only — plus, recursively, the lists
+ * derived lists are based on (a source of numbers: any status or window, same currency). Lists
+ * that cannot win (drafts, out of window, other currencies) are left out: the storefront shows
+ * prices, not the trace, which the staff endpoint gives in full.
  */
-export function reachingLists(h: Headers, s: Subject): string[] {
+export function reachingLists(h: Headers, s: Subject, currency: string, at: Date): string[] {
+  const t = at.getTime();
   const out = new Set<string>();
+  const offer = (id: string) => {
+    const l = h.lists.get(id);
+    if (l !== undefined && usable(l, currency, t)) out.add(id);
+  };
   if (s.kind === 'public') {
-    for (const [id, l] of h.lists) if (l.kind === 'base') out.add(id);
+    for (const [id, l] of h.lists) if (l.kind === 'base') offer(id);
     return [...out];
   }
-  for (const id of h.universal) out.add(id);
-  for (const t of h.byTarget.get(`company|${s.companyId}`) ?? []) out.add(t.listId);
-  for (const a of s.ancestors) for (const t of h.byTarget.get(`company|${a}`) ?? []) if (t.includeDescendants) out.add(t.listId);
-  for (const g of s.groupIds) for (const t of h.byTarget.get(`group|${g}`) ?? []) out.add(t.listId);
+  for (const id of h.universal) offer(id);
+  for (const tg of h.byTarget.get(`company|${s.companyId}`) ?? []) offer(tg.listId);
+  for (const a of s.ancestors) for (const tg of h.byTarget.get(`company|${a}`) ?? []) if (tg.includeDescendants) offer(tg.listId);
+  for (const g of s.groupIds) for (const tg of h.byTarget.get(`group|${g}`) ?? []) offer(tg.listId);
   for (const id of [...out]) {
     let l = h.lists.get(id);
     for (let depth = 0; l?.derived != null && depth < MAX_DERIVATION_DEPTH; depth++) {
-      out.add(l.derived.baseListId);
-      l = h.lists.get(l.derived.baseListId);
+      const base = h.lists.get(l.derived.baseListId);
+      if (base === undefined || base.currency !== currency) break;
+      out.add(base.id);
+      l = base;
     }
   }
-  return [...out].filter((id) => h.lists.has(id));
+  return [...out];
+}
+
+/** The public's currency: that of the usable base list with the highest priority (then id). */
+export function publicCurrency(h: Headers, at: Date): string | null {
+  const t = at.getTime();
+  let best: PriceListHeader | null = null;
+  for (const l of h.lists.values()) {
+    if (l.kind !== 'base' || !usable(l, l.currency, t)) continue;
+    if (best === null || l.priority > best.priority || (l.priority === best.priority && l.id < best.id)) best = l;
+  }
+  return best?.currency ?? null;
 }
 
 interface EntryRow { listId: string; variantId: string; unitPrice: number | string; tiers: PriceTier[]; qtyMin: number | null; qtyMax: number | null; qtyIncrement: number | null }
@@ -110,70 +150,77 @@ const entryOf = (r: EntryRow): PriceEntry => {
   return { variantId: r.variantId, unitPrice: Number(r.unitPrice), tiers: r.tiers, ...(Object.keys(rules).length > 0 ? { qtyRules: rules } : {}) };
 };
 
-const pairKey = (a: string, b: string): string => `${a}\u0001${b}`;
+const NO_ENTRIES: ReadonlyMap<string, PriceEntry> = new Map();
 
-/** Entries of `listIds` for `variantIds` by list; one query for whatever the cache lacks. */
-async function entriesOf(ctx: Ctx, cache: PriceCache | null, listIds: readonly string[], variantIds: readonly string[]): Promise<Map<string, PriceEntry[]>> {
-  const out = new Map<string, PriceEntry[]>(listIds.map((l) => [l, []]));
-  const missing = new Set<string>();
-  const missLists = new Set<string>();
-  const missVariants = new Set<string>();
-  for (const l of listIds) {
-    const into = out.get(l)!;
-    for (const v of variantIds) {
-      const key = pairKey(l, v);
-      const hit = cache?.entries.get(key);
-      if (hit === undefined) { missing.add(key); missLists.add(l); missVariants.add(v); } else if (hit !== null) into.push(hit);
-    }
+/** Every list's own entry for each variant (list id → entry); one query for the variants the cache lacks. */
+async function entriesOf(ctx: Ctx, cache: PriceCache | null, variantIds: readonly string[]): Promise<Map<string, ReadonlyMap<string, PriceEntry>>> {
+  const out = new Map<string, ReadonlyMap<string, PriceEntry>>();
+  const missing: string[] = [];
+  for (const v of variantIds) {
+    const hit = cache?.entries.get(v);
+    if (hit === undefined) missing.push(v);
+    else out.set(v, hit);
   }
-  if (missing.size === 0) return out;
+  if (missing.length === 0) return out;
   const gen = cache?.generation;
   const found = await rows<EntryRow>(ctx, sql`
     select ${priceListEntries.listId} as "listId", ${priceListEntries.variantId} as "variantId", ${priceListEntries.unitPrice}::float8 as "unitPrice",
            ${priceListEntries.tiers} as tiers, ${priceListEntries.qtyMin} as "qtyMin", ${priceListEntries.qtyMax} as "qtyMax", ${priceListEntries.qtyIncrement} as "qtyIncrement"
       from ${priceListEntries}
-     where ${priceListEntries.listId} = any(${textArray(missLists)}::text[]) and ${priceListEntries.variantId} = any(${textArray(missVariants)}::text[])`);
-  const byKey = new Map(found.map((r) => [pairKey(r.listId, r.variantId), entryOf(r)]));
+     where ${priceListEntries.variantId} = any(${textArray(missing)}::text[])`);
+  const byVariant = new Map<string, Map<string, PriceEntry>>();
+  for (const r of found) {
+    let m = byVariant.get(r.variantId);
+    if (m === undefined) byVariant.set(r.variantId, (m = new Map()));
+    m.set(r.listId, entryOf(r));
+  }
   const store = cache !== null && cache.generation === gen;
-  for (const l of missLists) {
-    for (const v of missVariants) {
-      const key = pairKey(l, v);
-      const e = byKey.get(key) ?? null;
-      if (store) cache.entries.set(key, e);
-      if (e !== null && missing.has(key)) out.get(l)!.push(e);
-    }
+  for (const v of missing) {
+    const m = byVariant.get(v) ?? NO_ENTRIES;
+    if (store) cache.entries.set(v, m);
+    out.set(v, m);
   }
   return out;
 }
 
 interface ContractRow { variantId: string; currency: string; unitPrice: number | string; tiers: PriceTier[]; reference: string; validTo: string | Date }
 
-/** The company's contract prices for the variants; one query for whatever the cache lacks. */
-async function contractsOf(ctx: Ctx, cache: PriceCache | null, companyId: string, variantIds: readonly string[]): Promise<ContractPrice[]> {
-  const out: ContractPrice[] = [];
-  const missing: string[] = [];
-  for (const v of variantIds) {
-    const hit = cache?.contracts.get(pairKey(companyId, v));
-    if (hit === undefined) missing.push(v);
-    else out.push(...hit);
-  }
-  if (missing.length === 0) return out;
+/** All the company's contract prices by variant (cached per company; one query on a miss). */
+async function contractsOf(ctx: Ctx, cache: PriceCache | null, companyId: string): Promise<ReadonlyMap<string, readonly ContractPrice[]>> {
+  const hit = cache?.contracts.get(companyId);
+  if (hit !== undefined) return hit;
   const gen = cache?.generation;
   const found = await rows<ContractRow>(ctx, sql`
     select ${contractPrices.variantId} as "variantId", ${contractPrices.currency} as currency, ${contractPrices.unitPrice}::float8 as "unitPrice",
            ${contractPrices.tiers} as tiers, ${contractPrices.reference} as reference, ${contractPrices.validTo} as "validTo"
-      from ${contractPrices}
-     where ${contractPrices.companyId} = ${companyId} and ${contractPrices.variantId} = any(${textArray(missing)}::text[])`);
-  const byVariant = new Map<string, ContractPrice[]>(missing.map((v) => [v, []]));
+      from ${contractPrices} where ${contractPrices.companyId} = ${companyId}`);
+  const byVariant = new Map<string, ContractPrice[]>();
   for (const r of found) {
-    byVariant.get(r.variantId)?.push({
-      companyId, variantId: r.variantId, currency: r.currency, unitPrice: Number(r.unitPrice), tiers: r.tiers, reference: r.reference, validTo: new Date(r.validTo),
-    });
+    const c: ContractPrice = { companyId, variantId: r.variantId, currency: r.currency, unitPrice: Number(r.unitPrice), tiers: r.tiers, reference: r.reference, validTo: new Date(r.validTo) };
+    const arr = byVariant.get(r.variantId);
+    if (arr === undefined) byVariant.set(r.variantId, [c]);
+    else arr.push(c);
   }
-  const store = cache !== null && cache.generation === gen;
-  for (const [v, list] of byVariant) {
-    if (store) cache.contracts.set(pairKey(companyId, v), list);
-    out.push(...list);
+  if (cache !== null && cache.generation === gen) cache.contracts.set(companyId, byVariant);
+  return byVariant;
+}
+
+/** Variant facts (categories with ancestors, brand, tags) for derived lists' scopes; cached until a catalog write. */
+async function factsOf(ctx: Ctx, cache: PriceCache | null, variantIds: readonly string[]): Promise<VariantFacts[]> {
+  const out: VariantFacts[] = [];
+  const missing: string[] = [];
+  for (const v of variantIds) {
+    const hit = cache?.facts.get(v);
+    if (hit === undefined) missing.push(v);
+    else out.push(hit);
+  }
+  if (missing.length === 0) return out;
+  const gen = cache?.factsGeneration;
+  const store = () => cache !== null && cache.factsGeneration === gen;
+  for (const f of await variantFacts(ctx, { ids: missing })) {
+    const facts: VariantFacts = { variantId: f.variantId, categoryIds: f.categoryIds, brandId: f.brandId, tags: f.tags };
+    if (store()) cache!.facts.set(f.variantId, facts);
+    out.push(facts);
   }
   return out;
 }
@@ -186,34 +233,37 @@ const noFacts = (variantId: string): VariantFacts => ({ variantId, categoryIds: 
  * see writes other requests must not.
  */
 export async function pricingInputs(ctx: Ctx, subject: Subject, variantIds: readonly string[], strategy: PricingStrategy): Promise<PricingInputs> {
-  const inTx = (ctx as { inTransaction?: boolean }).inTransaction === true;
-  const cache = inTx ? null : priceCacheFor(ctx.db).fresh();
+  const cache = cacheOf(ctx);
   const headers = await headersOf(ctx, cache);
   const at = ctx.clock.now();
-  const listIds = reachingLists(headers, subject);
-  let context: PricingContext | null;
-  if (subject.kind === 'company') {
-    context = { companyId: subject.companyId, ancestors: subject.ancestors, groupIds: subject.groupIds, channel: null, currency: subject.currency, at, strategy };
-  } else {
-    // The public currency: that of the usable base list with the highest priority (then id).
-    const t = at.getTime();
-    const bases = listIds.map((id) => headers.lists.get(id)!)
-      .filter((l) => l.status === 'active' && (l.validFrom == null || t >= l.validFrom.getTime()) && (l.validTo == null || t < l.validTo.getTime()));
-    bases.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    context = bases[0] ? { companyId: '', ancestors: [], groupIds: [], channel: null, currency: bases[0].currency, at, strategy } : null;
-  }
+  const currency = subject.kind === 'company' ? subject.currency : publicCurrency(headers, at);
+  const context: PricingContext | null = currency === null ? null
+    : subject.kind === 'company'
+      ? { companyId: subject.companyId, ancestors: subject.ancestors, groupIds: subject.groupIds, channel: null, currency, at, strategy }
+      : { companyId: '', ancestors: [], groupIds: [], channel: null, currency, at, strategy };
+  const listIds = currency === null ? [] : reachingLists(headers, subject, currency, at);
   const ids = [...new Set(variantIds)];
   const needsFacts = listIds.some((id) => {
     const scope = headers.lists.get(id)?.derived?.scope;
     return scope !== undefined && ((scope.categoryIds?.length ?? 0) > 0 || (scope.brandIds?.length ?? 0) > 0 || (scope.tags?.length ?? 0) > 0);
   });
-  const [entries, contracts, factRows] = await Promise.all([
-    context === null || ids.length === 0 ? new Map<string, PriceEntry[]>() : entriesOf(ctx, cache, listIds, ids),
-    subject.kind === 'company' && ids.length > 0 ? contractsOf(ctx, cache, subject.companyId, ids) : Promise.resolve([]),
-    needsFacts && ids.length > 0 ? variantFacts(ctx, { ids }) : Promise.resolve([]),
+  const none = ids.length === 0 || context === null;
+  const [entries, contractMap, factRows] = await Promise.all([
+    none ? new Map<string, ReadonlyMap<string, PriceEntry>>() : entriesOf(ctx, cache, ids),
+    none || subject.kind !== 'company' ? Promise.resolve(new Map<string, readonly ContractPrice[]>()) : contractsOf(ctx, cache, subject.companyId),
+    none || !needsFacts ? Promise.resolve([]) : factsOf(ctx, cache, ids),
   ]);
-  const lists: PriceList[] = listIds.map((id) => ({ ...headers.lists.get(id)!, entries: entries.get(id) ?? [] }));
+  const lists: PriceList[] = listIds.map((id) => {
+    const own: PriceEntry[] = [];
+    for (const v of ids) {
+      const e = entries.get(v)?.get(id);
+      if (e !== undefined) own.push(e);
+    }
+    return { ...headers.lists.get(id)!, entries: own };
+  });
+  const contracts: ContractPrice[] = [];
+  for (const v of ids) for (const c of contractMap.get(v) ?? []) contracts.push(c);
   const facts = new Map(ids.map((id) => [id, noFacts(id)]));
-  for (const f of factRows) facts.set(f.variantId, { variantId: f.variantId, categoryIds: f.categoryIds, brandId: f.brandId, tags: f.tags });
+  for (const f of factRows) facts.set(f.variantId, f);
   return { index: buildPriceIndex(lists, contracts), context, facts };
 }
