@@ -13,6 +13,9 @@ import { GroupsPage } from './groups-page.tsx';
 import { GroupDetailPage } from './group-detail-page.tsx';
 import { GroupEditPage } from './group-edit-page.tsx';
 import { PriceTracePage } from './price-trace-page.tsx';
+import { PriceListsPage } from './price-lists-page.tsx';
+import { PriceListEditPage } from './price-list-edit-page.tsx';
+import { PriceListEntriesPage } from './price-list-entries-page.tsx';
 import { SharedCatalogsPage } from './shared-catalogs-page.tsx';
 import { SharedCatalogEditPage } from './shared-catalogs-edit-page.tsx';
 
@@ -39,6 +42,10 @@ export default function AdminApp() {
         <Route path="groups/:id" element={<GroupDetailPage />} />
         <Route path="groups/:id/edit" element={<GroupEditPage />} />
         <Route path="price-trace" element={<PriceTracePage />} />
+        <Route path="price-lists" element={<PriceListsPage />} />
+        <Route path="price-lists/new" element={<PriceListEditPage />} />
+        <Route path="price-lists/:id" element={<PriceListEntriesPage />} />
+        <Route path="price-lists/:id/edit" element={<PriceListEditPage />} />
         <Route path="catalogs" element={<SharedCatalogsPage />} />
         <Route path="catalogs/new" element={<SharedCatalogEditPage />} />
         <Route path="catalogs/:id" element={<SharedCatalogEditPage />} />

@@ -1,7 +1,7 @@
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Anchor, AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconRoute, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconRoute, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -12,6 +12,7 @@ import { useStaffLogout, useStaffSession } from './session.ts';
 const NAV = [
   { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2, perm: 'companies:read' },
   { to: '/admin/groups', key: 'groups.nav', icon: IconUsersGroup, perm: 'segments:read' },
+  { to: '/admin/price-lists', key: 'priceLists.nav', icon: IconTags, perm: 'pricing:read' },
   { to: '/admin/price-trace', key: 'priceTrace.nav', icon: IconRoute, perm: 'pricing:read' },
   { to: '/admin/products', key: 'admin.nav.products', icon: IconPackage, perm: 'catalog:read' },
   { to: '/admin/categories', key: 'admin.nav.categories', icon: IconCategory, perm: 'catalog:read' },
