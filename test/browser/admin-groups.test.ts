@@ -161,6 +161,18 @@ describe('admin console: customer groups in a real browser', { timeout: 90_000 }
     expect(text).toContain('static member (added by hand)');
     expect(text.match(/Joined/g)?.length).toBe(3);
 
+    // Taking the hand-added company out again: the rule does not match it, so it leaves.
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByTestId('group-members').locator('tr[data-row]', { hasText: 'Dubai Construction LLC' }).getByTestId('remove-static').click();
+    await expect.poll(() => page.getByTestId('member-count').innerText()).toBe('2');
+    await page.getByTestId('tab-log').click();
+    await expect.poll(async () => (await page.getByTestId('group-log').locator('tr[data-row]').first().textContent()) ?? '').toContain('Left');
+    // …and back in, for the steps below.
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await choose('static-picker', 0, 'Dubai Construction LLC', 'Dubai');
+    await page.getByTestId('add-static').click();
+    await expect.poll(() => page.getByTestId('member-count').innerText()).toBe('3');
+
     await page.goto('/admin/groups');
     const list = page.getByTestId('groups-table');
     await list.waitFor();

@@ -125,7 +125,7 @@ describe('admin console: price as a company and contract prices in a real browse
     await shot('admin-price-trace-contract');
   });
 
-  it('deletes the contract price, and the trace falls back to the company list', async () => {
+  it('deletes the contract price (the trace falls back to the company list) and marks an expired one', async () => {
     await page.goto(`/admin/companies/${companyId}`);
     await page.getByTestId('tab-contract-prices').click();
     await page.getByTestId('delete-contract').click();
