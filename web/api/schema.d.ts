@@ -1547,7 +1547,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description When the windows were last counted; null if never */
+                            /** @description When these values were computed (later recomputations that change nothing leave it); null if never */
                             asOf: string | null;
                             /** @description Amounts in minor units by ISO 4217 currency, e.g. {"PKR": 6120000} */
                             average_order_value: {

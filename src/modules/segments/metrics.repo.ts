@@ -36,67 +36,76 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
  */
 export async function loadMetricsSources(db: Db, now: Date, ids?: readonly string[]): Promise<MetricsSources> {
   const w = windowStarts(now);
-  const only = (col: string) => (ids ? sql`and ${sql.raw(col)} in (${idList(ids)})` : sql``);
-  const totals = await rowsOf<Record<string, unknown>>(
+  const only = ids ? sql`and o.company_id in (${idList(ids)})` : sql``;
+  const onlyCompany = (alias: string) => (ids ? sql`where ${sql.raw(alias)}.company_id in (${idList(ids)})` : sql``);
+  // One round trip (the per-order path runs this for one company): every source as tagged rows.
+  const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select o.company_id, o.currency,
-          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d30)}), 0)::text as s30,
-          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d90)}), 0)::text as s90,
-          coalesce(sum(o.total) filter (where o.ordered_at >= ${ts(w.d365)}), 0)::text as s365,
-          sum(o.total)::text as slife,
-          (count(*) filter (where o.ordered_at >= ${ts(w.d30)}))::int as c30,
-          (count(*) filter (where o.ordered_at >= ${ts(w.d90)}))::int as c90,
-          (count(*) filter (where o.ordered_at >= ${ts(w.d365)}))::int as c365,
-          count(*)::int as clife,
-          min(o.ordered_at) as first_at, max(o.ordered_at) as last_at
-        from purchase_orders o
-        where o.status in (${counted}) ${only('o.company_id')}
-        group by o.company_id, o.currency`,
-  );
-  const categories = await rowsOf<{ company_id: string; slug: string }>(
-    db,
-    sql`with bought as (
-          select distinct o.company_id, l.category_id, l.category_slug
-          from purchase_order_lines l join purchase_orders o on o.id = l.order_id
-          where o.status in (${counted}) ${only('o.company_id')}
+    sql`with counted as (
+          select o.id, o.company_id, o.currency, o.total, o.ordered_at from purchase_orders o where o.status in (${counted}) ${only}
+        ), totals as (
+          select company_id, currency,
+            coalesce(sum(total) filter (where ordered_at >= ${ts(w.d30)}), 0)::text as s30,
+            coalesce(sum(total) filter (where ordered_at >= ${ts(w.d90)}), 0)::text as s90,
+            coalesce(sum(total) filter (where ordered_at >= ${ts(w.d365)}), 0)::text as s365,
+            sum(total)::text as slife,
+            (count(*) filter (where ordered_at >= ${ts(w.d30)}))::int as c30,
+            (count(*) filter (where ordered_at >= ${ts(w.d90)}))::int as c90,
+            (count(*) filter (where ordered_at >= ${ts(w.d365)}))::int as c365,
+            count(*)::int as clife,
+            min(ordered_at) as first_at, max(ordered_at) as last_at
+          from counted group by company_id, currency
+        ), bought as (
+          select distinct c.company_id, l.category_id, l.category_slug, l.brand_slug
+          from purchase_order_lines l join counted c on c.id = l.order_id
+        ), cats as (
+          select distinct b.company_id, coalesce(a.slug, b.category_slug) as slug
+          from bought b
+          left join categories c on c.id = b.category_id
+          left join categories a on left(c.path, length(a.path)) = a.path
+          where coalesce(a.slug, b.category_slug) is not null
+        ), brands as (
+          select distinct company_id, brand_slug as slug from bought where brand_slug is not null
         )
-        select distinct b.company_id, coalesce(a.slug, b.category_slug) as slug
-        from bought b
-        left join categories c on c.id = b.category_id
-        left join categories a on left(c.path, length(a.path)) = a.path
-        where coalesce(a.slug, b.category_slug) is not null`,
-  );
-  const brands = await rowsOf<{ company_id: string; slug: string }>(
-    db,
-    sql`select distinct o.company_id, l.brand_slug as slug
-        from purchase_order_lines l join purchase_orders o on o.id = l.order_id
-        where o.status in (${counted}) and l.brand_slug is not null ${only('o.company_id')}`,
-  );
-  const quotes = await rowsOf<{ company_id: string; n: number }>(db, sql`select company_id, count(*)::int as n from purchase_open_quotes q where true ${only('q.company_id')} group by company_id`);
-  const overdue = await rowsOf<{ company_id: string; currency: string; amount: string }>(
-    db,
-    sql`select company_id, currency, sum(amount)::text as amount from purchase_overdue_invoices i where true ${only('i.company_id')} group by company_id, currency`,
+        select 't' as k, company_id, currency, s30, s90, s365, slife, c30, c90, c365, clife, first_at, last_at, null::text as slug from totals
+        union all select 'c', company_id, null, null, null, null, null, null, null, null, null, null, null, slug from cats
+        union all select 'b', company_id, null, null, null, null, null, null, null, null, null, null, null, slug from brands
+        union all select 'q', q.company_id, null, null, null, null, null, null, null, null, count(*)::int, null, null, null from purchase_open_quotes q ${onlyCompany('q')} group by q.company_id
+        union all select 'o', i.company_id, i.currency, null, null, null, sum(i.amount)::text, null, null, null, null, null, null, null from purchase_overdue_invoices i ${onlyCompany('i')} group by i.company_id, i.currency`,
   );
   const out: MetricsSources = { totals: new Map(), categories: new Map(), brands: new Map(), openQuotes: new Map(), overdue: new Map() };
-  for (const r of totals) {
-    push(out.totals, String(r.company_id), {
-      currency: String(r.currency),
-      spend30d: num(r.s30),
-      spend90d: num(r.s90),
-      spend365d: num(r.s365),
-      spendLifetime: num(r.slife),
-      count30d: num(r.c30),
-      count90d: num(r.c90),
-      count365d: num(r.c365),
-      countLifetime: num(r.clife),
-      firstOrderAt: date(r.first_at),
-      lastOrderAt: date(r.last_at),
-    });
+  for (const r of rows) {
+    const company = String(r.company_id);
+    switch (r.k) {
+      case 't':
+        push(out.totals, company, {
+          currency: String(r.currency),
+          spend30d: num(r.s30),
+          spend90d: num(r.s90),
+          spend365d: num(r.s365),
+          spendLifetime: num(r.slife),
+          count30d: num(r.c30),
+          count90d: num(r.c90),
+          count365d: num(r.c365),
+          countLifetime: num(r.clife),
+          firstOrderAt: date(r.first_at),
+          lastOrderAt: date(r.last_at),
+        });
+        break;
+      case 'c':
+        push(out.categories, company, String(r.slug));
+        break;
+      case 'b':
+        push(out.brands, company, String(r.slug));
+        break;
+      case 'q':
+        out.openQuotes.set(company, num(r.clife));
+        break;
+      case 'o':
+        push(out.overdue, company, { currency: String(r.currency), amount: num(r.slife) });
+        break;
+    }
   }
-  for (const r of categories) push(out.categories, r.company_id, r.slug);
-  for (const r of brands) push(out.brands, r.company_id, r.slug);
-  for (const r of quotes) out.openQuotes.set(r.company_id, num(r.n));
-  for (const r of overdue) push(out.overdue, r.company_id, { currency: r.currency, amount: num(r.amount) });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../http/context.ts';
 import { inTx } from '../../http/context.ts';
-import { assembleMetrics, metricsFacts } from './domain/purchase-metrics.ts';
+import { assembleMetrics, metricsFacts, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { CompanyMetrics, MoneyByCurrency } from './domain/facts.ts';
 import { companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
@@ -16,22 +16,44 @@ export interface RefreshResult extends ReevaluateResult {
   companies: number;
 }
 
-async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<number> {
+/** The stored fields of a metrics record in one comparable string (money maps with sorted keys). */
+function fingerprint(m: MetricsRecord): string {
+  const sorted = (o: Readonly<Record<string, number>>) => Object.keys(o).sort().map((k) => `${k}:${o[k]}`).join(',');
+  return [
+    sorted(m.spend30d), sorted(m.spend90d), sorted(m.spend365d), sorted(m.spendLifetime), sorted(m.averageOrderValue), sorted(m.overdueInvoiceAmount),
+    m.orderCount30d, m.orderCount90d, m.orderCount365d, m.orderCountLifetime, m.openQuoteCount,
+    m.firstOrderAt?.getTime() ?? '', m.lastOrderAt?.getTime() ?? '', [...m.categoriesBought].sort().join(','), [...m.brandsBought].sort().join(','),
+  ].join('|');
+}
+
+/** Recomputes one chunk; only rows whose values changed are written. Returns the companies that exist. */
+async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<string[]> {
   const existing = await companyIds(ctx.db, ids);
-  if (existing.length === 0) return 0;
-  const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
-  const rows = existing.map((companyId) => ({
-    companyId,
-    metrics: assembleMetrics({
+  if (existing.length === 0) return existing;
+  const scope = ids ? existing : undefined;
+  const [src, stored] = [await loadMetricsSources(ctx.db, now, scope), await readMetrics(ctx.db, scope)];
+  const rows: { companyId: string; metrics: MetricsRecord }[] = [];
+  for (const companyId of existing) {
+    const metrics = assembleMetrics({
       totals: src.totals.get(companyId) ?? [],
       categories: src.categories.get(companyId) ?? [],
       brands: src.brands.get(companyId) ?? [],
       openQuoteCount: src.openQuotes.get(companyId) ?? 0,
       overdue: src.overdue.get(companyId) ?? [],
-    }),
-  }));
+    });
+    const before = stored.get(companyId);
+    // A nightly run changes a few hundred of 10,000 rows: rewriting the rest would only cost time.
+    if (!before || fingerprint(before) !== fingerprint(metrics)) rows.push({ companyId, metrics });
+  }
   await upsertMetrics(ctx.db, rows, now);
-  return existing.length;
+  return existing;
+}
+
+async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)].sort();
+  const out: string[] = [];
+  for (let i = 0; i < unique.length; i += ID_CHUNK) out.push(...(await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK))));
+  return out;
 }
 
 /**
@@ -42,11 +64,8 @@ async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promi
 export async function refreshMetrics(ctx: Ctx, ids?: readonly string[]): Promise<number> {
   return inTx(ctx, async (tx) => {
     const now = tx.clock.now();
-    if (!ids) return refreshChunk(tx, now);
-    const unique = [...new Set(ids)].sort();
-    let n = 0;
-    for (let i = 0; i < unique.length; i += ID_CHUNK) n += await refreshChunk(tx, now, unique.slice(i, i + ID_CHUNK));
-    return n;
+    if (!ids) return (await refreshChunk(tx, now)).length;
+    return (await refreshExisting(tx, now, ids)).length;
   });
 }
 
@@ -58,10 +77,11 @@ export async function refreshCompanies(ctx: Ctx, ids: readonly string[]): Promis
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { companies: 0, joined: 0, left: 0 };
   return inTx(ctx, async (tx) => {
-    const companies = await refreshMetrics(tx, unique);
+    const existing = await refreshExisting(tx, tx.clock.now(), unique);
+    const companies = existing.length;
     if (unique.length > PER_COMPANY_LIMIT) return { companies, ...(await reevaluateAll(tx)) };
     const total = { companies, joined: 0, left: 0 };
-    for (const id of await companyIds(tx.db, unique)) {
+    for (const id of existing) {
       const r = await reevaluateCompany(tx, id);
       total.joined += r.joined;
       total.left += r.left;

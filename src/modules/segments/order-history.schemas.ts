@@ -82,7 +82,7 @@ export const PurchaseMetricsSchema = Type.Object(
     brands_bought: Type.Array(Type.String()),
     open_quote_count: Type.Integer(),
     overdue_invoice_amount: MoneyMap,
-    asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the windows were last counted; null if never' }),
+    asOf: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When these values were computed (later recomputations that change nothing leave it); null if never' }),
   },
   closed,
 );

@@ -212,9 +212,8 @@ export async function applyChanges(db: Db, joins: readonly MemberChange[], leave
   }
   for (let i = 0; i < leaves.length; i += CHUNK) {
     const part = leaves.slice(i, i + CHUNK);
-    for (const l of part) {
-      await db.delete(customerGroupMembers).where(and(eq(customerGroupMembers.groupId, l.groupId), eq(customerGroupMembers.companyId, l.companyId)));
-    }
+    // One statement per chunk: a nightly run can have thousands of leaves (windows decaying).
+    await db.delete(customerGroupMembers).where(sql`(${customerGroupMembers.groupId}, ${customerGroupMembers.companyId}) in (${sql.join(part.map((l) => sql`(${l.groupId}, ${l.companyId})`), sql`, `)})`);
     await db.insert(customerGroupMembershipLog).values(part.map((l) => ({ ...l, change: 'left', at })));
   }
 }
