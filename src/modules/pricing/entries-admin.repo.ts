@@ -62,11 +62,13 @@ export async function filteredPage(db: Db, listId: string, filter: EntryFilter, 
   const keyset = after === undefined ? sql`` : sql`and e.variant_id > ${after}`;
   if (!filter.q?.trim() && !filter.category && !filter.brand) {
     // Unfiltered (export, bulk change of a whole list): take the page from the primary key first,
-    // so the plan stays an index range scan even before statistics know about a fresh import.
+    // then look each variant and product up by key (LIMIT 1 keeps the planner from hashing all
+    // variants for a page), so every page costs the same whatever the catalog's size.
     return rows<EntryWithProduct>(db, sql`
       select ${entryColumns}
         from (select * from price_list_entries e where e.list_id = ${listId} ${keyset} order by e.variant_id limit ${limit}) e
-        join variants v on v.id = e.variant_id join products p on p.id = v.product_id
+        cross join lateral (select v.sku, v.product_id from variants v where v.id = e.variant_id limit 1) v
+        cross join lateral (select p.name from products p where p.id = v.product_id limit 1) p
        order by e.variant_id`);
   }
   return rows<EntryWithProduct>(db, sql`
