@@ -20,5 +20,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await segmentsRoutes(app);
   await pricingRoutes(app, deps);
   await storefrontPricingRoutes(app, deps);
-  await sharedCatalogsRoutes(app);
+  await sharedCatalogsRoutes(app, deps);
 }

@@ -8,6 +8,7 @@ import { systemCtx } from '../../src/modules/accounts/index.ts';
 import { createCatalog, deleteCatalog, isVisible, resolveVisibility, type CatalogRules, type ProductFacts, type RuleInput } from '../../src/modules/shared-catalogs/index.ts';
 import { createTestDatabase, memoryMailer } from '../harness.ts';
 import { loginBuyer, makeBuyer, makeCompany, makeStaff, loginStaff } from '../helpers/auth.ts';
+import { eventually } from './eventually.ts';
 import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
 
 /**
@@ -105,14 +106,36 @@ describe('shared catalogs: SQL agrees with the reference', () => {
       payload: { name: 'Across instances', status: 'active', rules: [{ effect: 'include', kind: 'tag', value: 'sale' }], assignments: [{ type: 'company', companyId: company.id, includeDescendants: false }] },
     });
     expect(created.statusCode).toBe(201);
-    expect(await total()).toBe(2);
+    await eventually(async () => expect(await total()).toBe(2));
     const id = created.json().id as string;
     await one.inject({ method: 'PATCH', url: `/api/admin/shared-catalogs/${id}`, headers: manager.headers, payload: { rules: [{ effect: 'include', kind: 'tag', value: 'metal' }] } });
-    expect(await total()).toBe(2); // pipe and hammer now, not drill and tape
-    const ids = (await two.inject({ method: 'GET', url: '/api/store/products', headers: { cookie: buyer.cookie } })).json().items.map((i: { id: string }) => i.id);
-    expect(ids.sort()).toEqual([f.product.pipe, f.product.hammer].sort());
+    // Pipe and hammer now, not drill and tape.
+    await eventually(async () => {
+      const ids = (await two.inject({ method: 'GET', url: '/api/store/products', headers: { cookie: buyer.cookie } })).json().items.map((i: { id: string }) => i.id);
+      expect(ids.sort()).toEqual([f.product.pipe, f.product.hammer].sort());
+    });
     await one.inject({ method: 'PATCH', url: `/api/admin/shared-catalogs/${id}`, headers: manager.headers, payload: { status: 'draft' } });
-    expect(await total()).toBe(5);
+    await eventually(async () => expect(await total()).toBe(5));
+  });
+
+  it('caches who is reached: a write behind the service\'s back shows after a notification, not before', async () => {
+    const [one] = apps as [App, App];
+    const company = await makeCompany({ database }, { legalName: 'Behind the back' });
+    const { email, password } = await makeBuyer({ database }, { companyId: company.id });
+    const buyer = await loginBuyer(one, email, password);
+    const total = async () => (await one.inject({ method: 'GET', url: '/api/store/products', headers: { cookie: buyer.cookie } })).json().total as number;
+    const ctx = systemCtx(database.db);
+    // An active catalog assigned to nobody: the company's reach is cached as "none".
+    const c = await createCatalog(ctx, { name: 'Raw SQL target', status: 'active', rules: [{ effect: 'include', kind: 'tag', value: 'sale' }], assignments: [] });
+    try {
+      expect(await total()).toBe(5);
+      await database.query(`insert into shared_catalog_assignments (catalog_id, type, company_id) values ($1, 'company', $2)`, [c.id, company.id]);
+      expect(await total()).toBe(5); // cached reach: the raw insert notified nobody
+      await database.notify('precis_visibility', '');
+      await eventually(async () => expect(await total()).toBe(2));
+    } finally {
+      await deleteCatalog(ctx, c.id);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import type { Assignment } from './domain/types.ts';
 import { compileVisibility } from './domain/visibility.ts';
+import { afterCatalogWrite } from './reach-cache.ts';
 import * as repo from './shared-catalogs.repo.ts';
 import type { CatalogStatus, RuleEffect, RuleKind } from './shared-catalogs.tables.ts';
 import { visibilitySql } from './visibility-sql.ts';
@@ -181,7 +182,7 @@ export async function getCatalog(ctx: Ctx, id: string): Promise<SharedCatalog> {
 
 /** Creates a catalog (draft unless said otherwise); rules and assignments are validated first. */
 export async function createCatalog(ctx: Ctx, input: CatalogInput): Promise<SharedCatalog> {
-  return inTx(ctx, async (tx) => {
+  return written(ctx, inTx(ctx, async (tx) => {
     const name = await checkName(tx, input.name);
     const rules = await checkRules(tx, input.rules ?? []);
     await checkAssignments(tx, input.assignments ?? []);
@@ -191,7 +192,7 @@ export async function createCatalog(ctx: Ctx, input: CatalogInput): Promise<Shar
     await repo.replaceRules(tx.db, id, rules);
     await repo.replaceAssignments(tx.db, id, input.assignments ?? []);
     return view(tx, await loadCatalog(tx, id));
-  });
+  }));
 }
 
 /**
@@ -199,7 +200,7 @@ export async function createCatalog(ctx: Ctx, input: CatalogInput): Promise<Shar
  * bumps the version, which is what the storefront's caches are keyed by.
  */
 export async function updateCatalog(ctx: Ctx, id: string, patch: CatalogPatch): Promise<SharedCatalog> {
-  return inTx(ctx, async (tx) => {
+  return written(ctx, inTx(ctx, async (tx) => {
     await loadCatalog(tx, id);
     const name = patch.name === undefined ? undefined : await checkName(tx, patch.name, id);
     const rules = patch.rules === undefined ? undefined : await checkRules(tx, patch.rules);
@@ -213,13 +214,22 @@ export async function updateCatalog(ctx: Ctx, id: string, patch: CatalogPatch): 
     if (rules) await repo.replaceRules(tx.db, id, rules);
     if (patch.assignments) await repo.replaceAssignments(tx.db, id, patch.assignments);
     return view(tx, await loadCatalog(tx, id));
-  });
+  }));
 }
 
 /** Deletes a catalog with its rules and assignments; the buyers it reached see what else reaches them. */
 export async function deleteCatalog(ctx: Ctx, id: string): Promise<void> {
   await loadCatalog(ctx, id);
-  if (!(await repo.deleteCatalogRow(ctx.db, id))) throw notFound('Shared catalog');
+  await written(ctx, (async () => {
+    if (!(await repo.deleteCatalogRow(ctx.db, id))) throw notFound('Shared catalog');
+  })());
+}
+
+/** Awaits a committed write, then drops the reach caches here and in other processes. */
+async function written<T>(ctx: Ctx, write: Promise<T>): Promise<T> {
+  const result = await write;
+  await afterCatalogWrite(ctx);
+  return result;
 }
 
 async function previewOf(ctx: Ctx, rules: readonly RuleInput[]): Promise<CatalogPreview> {

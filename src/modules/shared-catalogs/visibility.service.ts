@@ -3,15 +3,15 @@ import type { Ctx } from '../../http/context.ts';
 import type { SearchOptions } from '../catalog/index.ts';
 import type { CatalogRules } from './domain/types.ts';
 import { compileVisibility, type VisibilityPredicate } from './domain/visibility.ts';
+import { cachedReach } from './reach-cache.ts';
 import { buyableVariantIds, reachingCatalogVersions, rulesOf } from './shared-catalogs.repo.ts';
 import { visibilitySql } from './visibility-sql.ts';
 
 /**
- * Per-request visibility: one small query names the active catalogs reaching the caller with their
- * versions; their rules come from an in-process cache keyed by (id, version), so a changed catalog
- * (every change bumps its version, in the transaction of the change) is re-read on the very next
- * request in any process — no invalidation message is needed, and none can be missed. Group
- * membership and company moves are read fresh by that query too.
+ * Per-request visibility: the active catalogs reaching the caller with their versions — from the
+ * reach cache (reach-cache.ts, dropped on catalog, company and membership writes) or one small
+ * query — then their rules from an in-process cache keyed by (id, version). Every catalog change
+ * bumps its version in the transaction of the change, so rules can never be served stale.
  */
 
 export interface ResolvedVisibility {
@@ -47,7 +47,7 @@ async function rulesFor(ctx: Ctx, reaching: readonly { id: string; version: numb
 
 /** The visibility of a company (or, with `null`, of a caller without one: the public catalog). */
 export async function resolveVisibility(ctx: Ctx, companyId: string | null): Promise<ResolvedVisibility> {
-  const reaching = await reachingCatalogVersions(ctx.db, companyId);
+  const reaching = await cachedReach(ctx.db, companyId, () => reachingCatalogVersions(ctx.db, companyId));
   const predicate = compileVisibility(await rulesFor(ctx, reaching));
   return {
     catalogIds: reaching.map((c) => c.id),
