@@ -66,4 +66,18 @@ describe('buyer prices in the storefront, in a real browser', { timeout: 60_000 
     expect(await page.getByTestId('price-check-subtotal').innerText()).toBe(rs(792_000 + 3 * 50_000 + 4 * 10_000));
     await shot('store-price-check');
   });
+
+  it('in Arabic the price check reads right to left, with Arabic labels and the locale\'s digits', async () => {
+    await page.evaluate(() => localStorage.setItem('precis.lang', 'ar'));
+    await page.goto('/price-check');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByTestId('price-check-input').fill('SFP-2 4');
+    await page.getByTestId('price-check-submit').click();
+    await page.getByTestId('price-check-table').waitFor();
+    const total = new Intl.NumberFormat('ar', { style: 'currency', currency: 'PKR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(400);
+    expect(await page.getByTestId('price-check-subtotal').innerText()).toBe(total);
+    expect(await page.getByTestId('price-kind').innerText()).toBe('سعر عقدك (المرجع C-9)');
+    await shot('store-price-check-ar');
+    await page.evaluate(() => localStorage.setItem('precis.lang', 'en'));
+  });
 });
