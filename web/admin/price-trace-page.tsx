@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Badge, Group, MultiSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -194,6 +194,10 @@ export function PriceTracePage() {
   const companyGroups = useCompanyGroups(companyId);
   const allGroups = useGroups();
   const groupOptions = (allGroups.data?.pages.flatMap((p) => p.items) ?? []).map((g) => ({ value: g.id, label: g.name }));
+  // The what-if picker offers every group: load the remaining pages once it is open.
+  useEffect(() => {
+    if (whatIf && allGroups.hasNextPage && !allGroups.isFetchingNextPage) void allGroups.fetchNextPage();
+  }, [whatIf, allGroups]);
 
   return (
     <>

@@ -40,7 +40,7 @@ function ValueInput({ row, attr, set, error }: { row: ConditionRow; attr: Builde
   const { t } = useTranslation();
   const locale = useLocale();
   const common = { 'aria-label': t('groups.builder.value'), error, 'data-testid': 'rule-value' } as const;
-  if (isRelation(row.subject)) {
+  if (isRelation(row.subject) || (attr?.type === 'company_ref' && needsValue(row.operator) && !isListOperator(row.operator))) {
     return <CompanyPicker w={280} label="" placeholder={t('groups.builder.pickCompany')} value={row.value || null} onChange={(c) => set({ ...row, value: c?.id ?? '' })} error={error} testId="rule-value" />;
   }
   if (!needsValue(row.operator)) return null;
