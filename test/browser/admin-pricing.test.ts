@@ -114,9 +114,9 @@ describe('admin console: price lists in a real browser', { timeout: 90_000 }, ()
     expect(await row('SCR-PH2').count()).toBe(0);
 
     // The list page counts the entries and says who the list is for.
-    await page.goto('/admin/price-lists');
+    await page.getByRole('navigation').getByRole('link', { name: 'Price lists' }).click();
     const line = page.locator('[data-testid="price-lists-table"] tr[data-row]', { hasText: 'Construction 12% off' });
-    await line.waitFor();
+    await line.waitFor({ timeout: 30_000 });
     expect(await line.innerText()).toMatch(/1 group[\s\S]*3/);
   });
 });
