@@ -1,4 +1,5 @@
-import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { companies } from '../accounts/index.ts';
 import type { Db } from '../../db/client.ts';
 import { COUNTED_STATUSES, windowStarts, type CurrencyTotals, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { companyMetrics } from './purchase-history.tables.ts';
@@ -136,6 +137,18 @@ export async function upsertMetrics(db: Db, rows: readonly { companyId: string; 
 }
 
 export type MetricsRow = typeof companyMetrics.$inferSelect;
+
+/** The companies among `ids` that exist, with their stored metrics if any (one query for the per-order path). */
+export async function companiesWithMetrics(db: Db, ids: readonly string[]): Promise<{ ids: string[]; stored: Map<string, MetricsRow> }> {
+  if (ids.length === 0) return { ids: [], stored: new Map() };
+  const rows = await db
+    .select({ id: companies.id, m: companyMetrics })
+    .from(companies)
+    .leftJoin(companyMetrics, eq(companyMetrics.companyId, companies.id))
+    .where(inArray(companies.id, [...ids]))
+    .orderBy(asc(companies.id));
+  return { ids: rows.map((r) => r.id), stored: new Map(rows.flatMap((r) => (r.m ? [[r.id, r.m] as const] : []))) };
+}
 
 /** Stored metrics by company id (of `ids`, or all). */
 export async function readMetrics(db: Db, ids?: readonly string[]): Promise<Map<string, MetricsRow>> {

@@ -3,7 +3,7 @@ import { inTx } from '../../http/context.ts';
 import { assembleMetrics, metricsFacts, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { CompanyMetrics, MoneyByCurrency } from './domain/facts.ts';
-import { companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
+import { companiesWithMetrics, companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
 import { reevaluateAll, reevaluateCompany, type ReevaluateResult } from './segments.service.ts';
 
 /** Companies per metrics query when a list of ids is given (keeps `in (…)` lists bounded). */
@@ -28,10 +28,9 @@ function fingerprint(m: MetricsRecord): string {
 
 /** Recomputes one chunk; only rows whose values changed are written. Returns the companies that exist. */
 async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<string[]> {
-  const existing = await companyIds(ctx.db, ids);
+  const { ids: existing, stored } = ids ? await companiesWithMetrics(ctx.db, ids) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db) };
   if (existing.length === 0) return existing;
-  const scope = ids ? existing : undefined;
-  const [src, stored] = [await loadMetricsSources(ctx.db, now, scope), await readMetrics(ctx.db, scope)];
+  const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
   const rows: { companyId: string; metrics: MetricsRecord }[] = [];
   for (const companyId of existing) {
     const metrics = assembleMetrics({

@@ -70,9 +70,10 @@ const CHUNK = 500;
 
 /**
  * Inserts or replaces orders (matched on source + external reference) with their lines: an existing
- * order keeps its id, takes the new header, and its lines are replaced by the given ones.
+ * order keeps its id, takes the new header, and its lines are replaced by the given ones. Pass
+ * `replacing: false` only when none of the orders was recorded before.
  */
-export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: readonly LineRow[]): Promise<void> {
+export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: readonly LineRow[], replacing = true): Promise<void> {
   for (let i = 0; i < orders.length; i += CHUNK) {
     const part = orders.slice(i, i + CHUNK);
     await db
@@ -89,7 +90,8 @@ export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: 
           updatedAt: sql`excluded.updated_at`,
         },
       });
-    await db.delete(purchaseOrderLines).where(inArray(purchaseOrderLines.orderId, part.map((o) => o.id!)));
+    // New orders have no lines to replace (the per-order path saves a round trip).
+    if (replacing) await db.delete(purchaseOrderLines).where(inArray(purchaseOrderLines.orderId, part.map((o) => o.id!)));
   }
   for (let i = 0; i < lines.length; i += CHUNK) await db.insert(purchaseOrderLines).values(lines.slice(i, i + CHUNK) as LineRow[]);
 }

@@ -54,7 +54,8 @@ export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts
   if (drafts.length === 0) return result;
   const companies = await existingCompanies(ctx.db, drafts.map((d) => d.companyId));
   const byVariant = await variantFactsById(ctx.db, drafts.flatMap((d) => d.lines.flatMap((l) => (l.variantId ? [l.variantId] : []))));
-  const bySku = await skuFacts(ctx.db, drafts.flatMap((d) => d.lines.map((l) => l.sku)));
+  // Orders placed in Precis name their variants; only lines without a known variant look up the SKU.
+  const bySku = await skuFacts(ctx.db, drafts.flatMap((d) => d.lines.filter((l) => !(l.variantId && byVariant.has(l.variantId))).map((l) => l.sku)));
   const facts = (l: OrderDraftLine): SkuFacts | undefined => (l.variantId ? byVariant.get(l.variantId) : undefined) ?? bySku.get(l.sku.toLowerCase());
 
   const ok: number[] = [];
@@ -99,7 +100,7 @@ export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts
         lines.push({ orderId: id, lineNo: j + 1, variantId: f?.variantId ?? null, sku: f?.sku ?? l.sku, categoryId: f?.categoryId ?? null, categorySlug: f?.categorySlug ?? null, brandSlug: f?.brandSlug ?? null, quantity: l.quantity, amount: l.amount });
       });
     }
-    await saveOrderRows(ctx.db, orders, lines);
+    await saveOrderRows(ctx.db, orders, lines, existing.size > 0);
   }
   result.touched = [...touched];
   return result;

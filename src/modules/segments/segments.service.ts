@@ -129,10 +129,28 @@ function referencedCompanies(e: Expr, out: Set<string> = new Set()): Set<string>
 /** The stored AST of a group, revalidated; null for no rule or for a stored rule that no longer checks (logged). */
 function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
   if (g.ruleAst === null || g.ruleAst === undefined) return null;
-  const revived = reviveRule(g.ruleAst);
+  // Revalidating 200 stored trees costs milliseconds of CPU on every per-company event: a group's
+  // stored tree only changes with its rule (source) and update time, so the result is remembered.
+  const key = g.ruleSource === null ? null : `${g.id}\u0000${g.updatedAt.getTime()}\u0000${g.ruleSource}`;
+  const cached = key === null ? undefined : revivedRules.get(key);
+  const revived = cached ?? reviveRule(g.ruleAst);
+  if (key !== null && !cached) {
+    if (revivedRules.size >= 5000) revivedRules.clear();
+    revivedRules.set(key, revived);
+  }
   if (revived.ok) return revived.ast;
   ctx.log.warn({ groupId: g.id, errors: revived.errors }, 'stored segment rule no longer valid; evaluated as no rule');
   return null;
+}
+
+const revivedRules = new Map<string, ReturnType<typeof reviveRule>>();
+const predicates = new WeakMap<Expr, ReturnType<typeof compileToPredicate>>();
+
+/** The rule's predicate, compiled once per revived tree. */
+function predicateOf(ast: Expr): ReturnType<typeof compileToPredicate> {
+  let p = predicates.get(ast);
+  if (!p) predicates.set(ast, (p = compileToPredicate(ast)));
+  return p;
 }
 
 /**
@@ -153,7 +171,7 @@ async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly 
     // A stored rule that no longer checks (the catalogue changed under it) must not empty the group:
     // its membership stays as it is until staff fix the rule.
     if (ast === null && g.ruleAst !== null && g.ruleAst !== undefined) continue;
-    const matches = ast ? compileToPredicate(ast) : () => false;
+    const matches = ast ? predicateOf(ast) : () => false;
     const fixed = statics.get(g.id) ?? new Set<string>();
     const now = current.get(g.id) ?? new Set<string>();
     for (const { facts: f } of facts) {
