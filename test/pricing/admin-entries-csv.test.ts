@@ -118,6 +118,20 @@ describe('admin price-list entries as CSV', () => {
     expect([capped.failed, capped.errors.length, capped.errorsTruncated]).toEqual([1_200, 1_000, true]);
   });
 
+  it('streams a file of many batches: row numbers stay exact and the last row of a SKU wins across batches', async () => {
+    const id = await f.newList('Many batches');
+    const skus = ['ENT-HAM-1', 'ENT-HAM-2', 'ENT-DRL-1', 'ENT-PIP-1', 'ENT-PIP-2', 'ENT-WRN-1'];
+    const lines = ['sku,unit_price,tiers,qty_min,qty_max,qty_increment'];
+    for (let i = 0; i < 12_000; i++) lines.push(i === 10_998 ? 'ENT-HAM-1,oops,,,,' : `${skus[i % 6]},${(i / 100).toFixed(2)},,,,`);
+    const r = await imported(id, lines.join('\n'));
+    expect([r.created, r.updated, r.failed]).toEqual([6, 11_993, 1]);
+    expect(r.errors).toEqual([{ row: 11_000, field: 'unit_price', message: expect.any(String) }]);
+    const got = new Map((await entries(id)).map((e) => [e.sku, e.unitPrice]));
+    // The last data row (i = 11,999) is ENT-WRN-1 at 119.99; i = 11,994 is ENT-HAM-1 at 119.94.
+    expect(got.get('ENT-WRN-1')).toBe(11_999);
+    expect(got.get('ENT-HAM-1')).toBe(11_994);
+  });
+
   it('answers a malformed or empty file with 400 CSV_INVALID and writes nothing', async () => {
     const id = await f.newList('Malformed');
     const cases: [string, string][] = [
