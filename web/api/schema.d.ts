@@ -3991,7 +3991,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-evaluate every group for every company now */
+        /** Recompute every company's purchase metrics and re-evaluate every group now (what the nightly job does) */
         post: {
             parameters: {
                 query?: never;

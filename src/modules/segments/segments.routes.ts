@@ -24,10 +24,10 @@ import {
   listGroups,
   listMembers,
   previewRule,
-  reevaluateAll,
   removeStaticMember,
   updateGroup,
 } from './segments.service.ts';
+import { refreshAllAndReevaluate } from './metrics.service.ts';
 
 const ERR = { $ref: 'Problem#' } as const;
 const DENIED = { 401: ERR, 403: ERR };
@@ -76,8 +76,11 @@ export async function segmentsAdminRoutes(root: FastifyInstance): Promise<void> 
 
   app.post(
     `${BASE}/reevaluate`,
-    { schema: { tags, summary: 'Re-evaluate every group for every company now', response: { 200: ReevaluateSchema, ...DENIED } }, preHandler: write },
-    async (request) => reevaluateAll(request.ctx()),
+    {
+      schema: { tags, summary: "Recompute every company's purchase metrics and re-evaluate every group now (what the nightly job does)", response: { 200: ReevaluateSchema, ...DENIED } },
+      preHandler: write,
+    },
+    async (request) => refreshAllAndReevaluate(request.ctx()),
   );
 
   app.get(
