@@ -81,6 +81,15 @@ describe('purchase events keep metrics and membership current', () => {
     expect((await logOf(watch.id)).map((l) => l.change)).toEqual(['joined', 'left']);
   });
 
+  it('skips purchase events of a company deleted since they were written', async () => {
+    await emit({ type: 'quote.opened', aggregateId: 'quo_gone', payload: { companyId: 'cmp_deleted_since', openedAt: '2026-06-20T00:00:00Z' } });
+    await emit({ type: 'invoice.overdue', aggregateId: 'inv_gone', payload: { companyId: 'cmp_deleted_since', currency: 'PKR', amountDue: 1, dueAt: '2026-06-15T00:00:00Z' } });
+    await emit({ type: 'order.placed', aggregateId: 'ord_gone', payload: { companyId: 'cmp_deleted_since', orderNumber: 'X', placedAt: '2026-06-29T10:00:00Z', currency: 'PKR', total: 1, lines: [{ variantId: null, sku: 'HAM-001', quantity: 1, amount: 1 }] } });
+    await dispatcher.drain();
+    expect(await pending()).toBe(0);
+    expect(await t.database.query("select 1 from purchase_orders where external_ref = 'ord_gone'")).toEqual([]);
+  });
+
   it('sets aside an event whose payload breaks the contract, naming the field', async () => {
     const c = await makeCompany(t, { legalName: 'Bad Payload' });
     await t.database.query(

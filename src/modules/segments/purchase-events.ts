@@ -19,16 +19,15 @@
  * amount. Every handler is idempotent: orders are keyed by id (source `precis`), quotes and invoices
  * by id, and the metrics are rebuilt from those records, so a re-delivered event changes nothing.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Ctx } from '../../http/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { refreshCompanies } from './metrics.service.ts';
 import { recordOrders } from './order-history.service.ts';
-import { setOrderStatus } from './order-history.repo.ts';
+import { existingCompanies, setOrderStatus } from './order-history.repo.ts';
 import { purchaseOpenQuotes, purchaseOverdueInvoices } from './purchase-history.tables.ts';
-import { eq } from 'drizzle-orm';
 
 /** The source under which orders placed in Precis are recorded (their external reference is the order id). */
 export const PRECIS_ORDER_SOURCE = 'precis';
@@ -108,8 +107,14 @@ async function onOrderCancelled(ctx: Ctx, e: DeliveredEvent): Promise<void> {
   await refreshCompanies(ctx, [companyId ?? p.companyId]);
 }
 
+/** False for a company deleted since the event was written: there is nothing left to measure. */
+async function companyExists(ctx: Ctx, id: string): Promise<boolean> {
+  return (await existingCompanies(ctx.db, [id])).has(id);
+}
+
 async function onInvoiceOverdue(ctx: Ctx, e: DeliveredEvent): Promise<void> {
   const p = payloadOf('invoice.overdue', e);
+  if (!(await companyExists(ctx, p.companyId))) return;
   await ctx.db
     .insert(purchaseOverdueInvoices)
     .values({ invoiceId: e.aggregateId, companyId: p.companyId, currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) })
@@ -125,6 +130,7 @@ async function onInvoicePaid(ctx: Ctx, e: DeliveredEvent): Promise<void> {
 
 async function onQuoteOpened(ctx: Ctx, e: DeliveredEvent): Promise<void> {
   const p = payloadOf('quote.opened', e);
+  if (!(await companyExists(ctx, p.companyId))) return;
   await ctx.db.insert(purchaseOpenQuotes).values({ quoteId: e.aggregateId, companyId: p.companyId, openedAt: new Date(p.openedAt) }).onConflictDoNothing();
   await refreshCompanies(ctx, [p.companyId]);
 }
