@@ -5,7 +5,7 @@ import type { PricingSize } from './generate-pricing.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
 import { clearSeededTables, hasData, loadDataset, type LoadProgress, type LoadSummary } from './load.ts';
-import { generateOrderHistory, loadOrderHistory, ORDER_HISTORY_SCALES } from './order-history.ts';
+import { generateOrderHistory, loadDemoSpendGroup, loadOrderHistory, ORDER_HISTORY_SCALES } from './order-history.ts';
 
 export { DEMO_PASSWORD, demoSignIns, type DemoSignIn } from './demo.ts';
 export { SCALES, PRICING_SCALES, DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
@@ -48,6 +48,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   const orders = generateOrderHistory(data, ORDER_HISTORY_SCALES[opts.scale], opts.seed ?? DEFAULT_SEED);
   const orderCount = await loadOrderHistory(database, orders, new Date());
   await refreshMetrics(systemCtx(database.db));
+  await loadDemoSpendGroup(database, opts.seed ?? DEFAULT_SEED);
   // Rule groups get their members the way the running system gives them: by evaluating the rules.
   opts.onProgress?.({ stage: 'group membership', done: 0, total: 0 });
   await reevaluateAll(systemCtx(database.db));

@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts';
-import { purchaseOrderLines, purchaseOrders } from '../modules/segments/index.ts';
+import { compileRule, customerGroups, purchaseOrderLines, purchaseOrders } from '../modules/segments/index.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { idMaker } from './ids.ts';
 import { createRng, type Rng } from './prng.ts';
@@ -118,4 +118,22 @@ export async function loadOrderHistory(database: Database, orders: readonly Seed
     }
   });
   return orders.length;
+}
+
+/**
+ * A demo rule group over the purchase metrics: roughly the top quarter of buyers by spend over the
+ * last 90 days, per trading currency (the README's Indus Builders Karachi is one of them).
+ */
+export const DEMO_SPEND_GROUP = {
+  name: 'Big spenders, last 90 days',
+  description: 'Companies whose orders over the last 90 days reach the big-spender mark of their currency',
+  rule: 'spend_90d >= 5000000.00 PKR or spend_90d >= 5000000.00 BDT or spend_90d >= 200000.00 AED or spend_90d >= 200000.00 SAR or spend_90d >= 50000.00 USD or spend_90d >= 30000.00 EUR or spend_90d >= 30000.00 GBP',
+} as const;
+
+/** Inserts the demo spend group (members follow from the seed's full re-evaluation); its id is derived from the seed. */
+export async function loadDemoSpendGroup(database: Database, seed: string): Promise<void> {
+  const compiled = compileRule(DEMO_SPEND_GROUP.rule);
+  if (!compiled.ok) throw new Error(`demo spend rule does not compile: ${compiled.errors[0]?.message}`);
+  const id = idMaker(createRng(`${seed}:spend-group`))('group');
+  await database.db.insert(customerGroups).values({ id, name: DEMO_SPEND_GROUP.name, description: DEMO_SPEND_GROUP.description, ruleSource: DEMO_SPEND_GROUP.rule, ruleAst: compiled.ast }).onConflictDoNothing();
 }
