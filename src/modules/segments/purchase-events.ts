@@ -16,7 +16,8 @@
  * Amounts are integer minor units of `currency`; times are ISO 8601 instants in UTC. `order.placed`
  * is emitted when an order reaches "placed" (after approval or a credit hold is released), once per
  * order; lines carry the variant (its category and brand are read from the catalog) and the net line
- * amount. Every handler is idempotent: orders are keyed by id (source `precis`), quotes and invoices
+ * amount (after discounts, before tax and shipping). `total` is the sum of the lines; spend is
+ * computed from the lines, so a `total` that includes tax or shipping does not inflate it. Every handler is idempotent: orders are keyed by id (source `precis`), quotes and invoices
  * by id, and the metrics are rebuilt from those records, so a re-delivered event changes nothing.
  */
 import { eq, sql } from 'drizzle-orm';
