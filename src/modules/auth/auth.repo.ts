@@ -22,31 +22,55 @@ export interface ResolvedStaffSession {
   role: string;
 }
 
-/**
- * One query per request: the live session, its active login and (for buyers) the role in the
- * active company. A disabled login, a lost membership or a suspended company resolves to
- * nothing, i.e. signed out.
- */
-export async function resolveBuyerSession(db: Db, tokenHash: string, now: Date): Promise<ResolvedBuyerSession | null> {
-  const [row] = await db
+function prepareBuyerSession(db: Db) {
+  return db
     .select({ id: sessions.id, csrfToken: sessions.csrfToken, userId: companyUsers.id, companyId: companyMemberships.companyId, email: companyUsers.email, role: companyMemberships.role })
     .from(sessions)
     .innerJoin(companyUsers, and(eq(companyUsers.id, sessions.userId), eq(companyUsers.status, 'active')))
     .innerJoin(companyMemberships, and(eq(companyMemberships.userId, sessions.userId), eq(companyMemberships.companyId, sessions.activeCompanyId)))
     // Suspending a company signs its buyers out at once (for that company).
     .innerJoin(companies, and(eq(companies.id, companyMemberships.companyId), eq(companies.status, 'active')))
-    .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, 'buyer'), gt(sessions.expiresAt, now)))
-    .limit(1);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.kind, 'buyer'), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('precis_resolve_buyer_session');
+}
+
+function prepareStaffSession(db: Db) {
+  return db
+    .select({ id: sessions.id, csrfToken: sessions.csrfToken, staffId: staffUsers.id, email: staffUsers.email, role: staffUsers.role })
+    .from(sessions)
+    .innerJoin(staffUsers, and(eq(staffUsers.id, sessions.staffId), eq(staffUsers.status, 'active')))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.kind, 'staff'), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('precis_resolve_staff_session');
+}
+
+/**
+ * Every request with a cookie runs one of these, so they are built once per database handle and
+ * run as named prepared statements: building the SQL anew cost more than running it.
+ */
+const prepared = new WeakMap<Db, { buyer: ReturnType<typeof prepareBuyerSession>; staff: ReturnType<typeof prepareStaffSession> }>();
+function statementsFor(db: Db) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = { buyer: prepareBuyerSession(db), staff: prepareStaffSession(db) };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
+/**
+ * One query per request: the live session, its active login and (for buyers) the role in the
+ * active company. A disabled login, a lost membership or a suspended company resolves to
+ * nothing, i.e. signed out.
+ */
+export async function resolveBuyerSession(db: Db, tokenHash: string, now: Date): Promise<ResolvedBuyerSession | null> {
+  const [row] = await statementsFor(db).buyer.execute({ tokenHash, now });
   return row ?? null;
 }
 
 export async function resolveStaffSession(db: Db, tokenHash: string, now: Date): Promise<ResolvedStaffSession | null> {
-  const [row] = await db
-    .select({ id: sessions.id, csrfToken: sessions.csrfToken, staffId: staffUsers.id, email: staffUsers.email, role: staffUsers.role })
-    .from(sessions)
-    .innerJoin(staffUsers, and(eq(staffUsers.id, sessions.staffId), eq(staffUsers.status, 'active')))
-    .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, 'staff'), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const [row] = await statementsFor(db).staff.execute({ tokenHash, now });
   return row ?? null;
 }
 
