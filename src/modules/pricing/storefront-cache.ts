@@ -92,6 +92,17 @@ export class PriceCache {
   /** Variant facts for derived lists' scopes; dropped by catalog writes (`invalidateFacts`). */
   readonly facts = new TwoGenerationMap<VariantFacts>(50_000);
   factsGeneration = 0;
+  /**
+   * Prices as the storefront displays them, by `subject|strategy|variant` (null: nothing prices
+   * it): a warm listing or product page costs map lookups. Derived from everything above, so
+   * every invalidation drops it; display only — carts price afresh through the engine.
+   */
+  readonly displayed = new TwoGenerationMap<unknown>(100_000);
+
+  /** A number that changes whenever anything `displayed` depends on may have changed. */
+  get displayGeneration(): string {
+    return `${this.generation}.${this.subjectGeneration}.${this.factsGeneration}`;
+  }
 
   /** Drops everything (a pricing write committed somewhere). */
   invalidate(): void {
@@ -100,18 +111,21 @@ export class PriceCache {
     this.headers = null;
     this.entries.clear();
     this.contracts.clear();
+    this.displayed.clear();
   }
 
   /** Drops the companies' contexts (a company moved or changed currency, or group memberships changed). */
   invalidateSubjects(): void {
     this.subjectGeneration++;
     this.subjects.clear();
+    this.displayed.clear();
   }
 
   /** Drops the variant facts (a catalog write: categories, brands or tags may have moved). */
   invalidateFacts(): void {
     this.factsGeneration++;
     this.facts.clear();
+    this.displayed.clear();
   }
 
   /** Invalidates first when the contents are older than the TTL. */

@@ -52,7 +52,7 @@ export async function subjectOf(ctx: Ctx): Promise<Subject> {
 }
 
 /** The process cache, or null inside a transaction (it may see writes other requests must not). */
-function cacheOf(ctx: Ctx): PriceCache | null {
+export function cacheOf(ctx: Ctx): PriceCache | null {
   return (ctx as { inTransaction?: boolean }).inTransaction === true ? null : priceCacheFor(ctx.db).fresh();
 }
 

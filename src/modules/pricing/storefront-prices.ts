@@ -5,7 +5,7 @@ import { priceCart, type PricedCart } from './domain/cart.ts';
 import { contextCandidates, type ContextCandidates } from './domain/price-index.ts';
 import { resolveWithCandidates } from './domain/resolve.ts';
 import { lookupEntry } from './domain/entries.ts';
-import { pricingInputs, subjectOf, type PricingInputs } from './storefront-loader.ts';
+import { cacheOf, pricingInputs, subjectOf, type PricingInputs } from './storefront-loader.ts';
 
 /** One variant resolved, with the quantity rules of the entry that won (contracts have none). */
 export interface StoreResolution {
@@ -129,10 +129,26 @@ export function buyerPrice(r: PricedResolution, rules: QuantityRules | undefined
 export async function storefrontPrices(ctx: Ctx, variantIds: readonly string[], strategy: PricingStrategy = 'lowest'): Promise<Map<string, BuyerPrice>> {
   const out = new Map<string, BuyerPrice>();
   if (variantIds.length === 0) return out;
-  const pricer = await storePricer(ctx, variantIds, strategy);
+  // Displayed prices are memoised per subject and variant (storefront-cache.ts `displayed`): a
+  // warm listing only computes the variants this company has not been shown since the last change.
+  const cache = cacheOf(ctx);
+  const generation = cache?.displayGeneration;
+  const subject = ctx.actor.kind === 'buyer' ? `c:${ctx.actor.companyId}` : 'public';
+  const key = (id: string) => `${subject}|${strategy}|${id}`;
+  const missing: string[] = [];
   for (const id of new Set(variantIds)) {
+    const hit = cache?.displayed.get(key(id)) as BuyerPrice | null | undefined;
+    if (hit === undefined) missing.push(id);
+    else if (hit !== null) out.set(id, hit);
+  }
+  if (missing.length === 0) return out;
+  const pricer = await storePricer(ctx, missing, strategy);
+  const store = cache !== null && cache.displayGeneration === generation;
+  for (const id of missing) {
     const r = pricer.atMinimum(id);
-    if (r !== null && r.resolution.priced) out.set(id, buyerPrice(r.resolution, r.rules));
+    const price = r !== null && r.resolution.priced ? buyerPrice(r.resolution, r.rules) : null;
+    if (price !== null) out.set(id, price);
+    if (store) cache.displayed.set(key(id), price);
   }
   return out;
 }
