@@ -178,7 +178,8 @@ export function generatePricing(rng: Rng, size: PricingSize, catalog: Pick<SeedC
   // Base lists price every variant in every trading currency.
   for (const cur of currencies) {
     const listId = baseOf.get(cur)!;
-    priceLists.push({ id: listId, name: `Base ${cur}`, currency: cur, status: 'active', priority: 0, kind: 'base', derived: null, validFrom: null, validTo: null, targets: [] });
+    // Guests (B2C) are priced from the highest-priority base list: the seller's home currency, USD.
+    priceLists.push({ id: listId, name: `Base ${cur}`, currency: cur, status: 'active', priority: cur === 'USD' ? 10 : 0, kind: 'base', derived: null, validFrom: null, validTo: null, targets: [] });
     for (const v of variants) priceEntries.push({ listId, variantId: v.id, unitPrice: basePrice(v.id, cur), tiers: [], qtyMin: null, qtyMax: null, qtyIncrement: null });
   }
 
