@@ -9,15 +9,15 @@
  *
  * Without --reuse it (re)loads the large data set first (bench/load.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { freePort, median, startProcess } from './processes.ts';
 import { DEFAULT_BENCH_URL, loadScale } from './load.ts';
 
 const { values: opts } = parseArgs({
@@ -31,45 +31,12 @@ const { values: opts } = parseArgs({
 });
 const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
 const connections = Number(opts.connections);
-const root = path.resolve(import.meta.dirname, '..');
-const pinnedNode = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const node = existsSync(pinnedNode) ? pinnedNode : process.execPath;
-const tsxLoader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 /** Words buyers search for: common enough to fill a page of 48 in the generated catalog. */
 const WORDS = ['hammer', 'bolt', 'glove', 'cable', 'valve', 'drill', 'screw', 'helmet', 'pipe', 'switch', 'nut', 'wrench'];
 
 const log = (line: string) => console.log(line);
-const median = (xs: number[]) => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
-async function start(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(node, ['--import', `file://${tsxLoader}`, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(readyUrl)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} did not become ready`);
-}
 
 /** Resident memory of a process in MB (Linux /proc). */
 function rssMb(pid: number | undefined): number {
@@ -147,7 +114,7 @@ async function main(): Promise<void> {
 
   const [appPort, barePort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${appPort}`;
-  const app = await start('src/main.ts', { DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(appPort), SEED_ON_START: 'never', LOG_LEVEL: 'warn', LOGIN_IP_LIMIT_PER_MINUTE: '100000' }, `${base}/readyz`);
+  const app = await startProcess('src/main.ts', { DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(appPort), SEED_ON_START: 'never', LOG_LEVEL: 'warn', LOGIN_IP_LIMIT_PER_MINUTE: '100000' }, `${base}/readyz`, 120_000);
   const work = mkdtempSync(path.join(tmpdir(), 'precis-bench-'));
   let bare: ChildProcess | undefined;
   try {
@@ -162,7 +129,7 @@ async function main(): Promise<void> {
     log(`A listing: ${parsed.items.length} cards of ${parsed.total} matches, ${parsed.items.filter((i) => i.price != null).length} priced, ${body.length.toLocaleString('en')} bytes.`);
     const payload = path.join(work, 'payload.json');
     writeFileSync(payload, body);
-    bare = await start('bench/bare-server.ts', { BENCH_PAYLOAD: payload, PORT: String(barePort) }, `http://127.0.0.1:${barePort}/bare`);
+    bare = await startProcess('bench/bare-server.ts', { BENCH_PAYLOAD: payload, PORT: String(barePort) }, `http://127.0.0.1:${barePort}/bare`);
 
     const targets = [
       { name: 'personalised search, 48 items (many buyers × words)', url: `${base}/api/store/products?q=hammer&limit=48`, cookies },

@@ -7,14 +7,14 @@
  *   BENCH_DATABASE_URL=postgres://…/precis_bench npm run bench -- [--reuse] [--duration 10] [--runs 3]
  *     [--connections 32] [--q hammer] [--category fasteners-bolts]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort, median, startProcess } from './processes.ts';
 import { DEFAULT_BENCH_URL, loadScale } from './load.ts';
 
 const { values: opts } = parseArgs({
@@ -31,39 +31,10 @@ const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
 const duration = Number(opts.duration);
 const runs = Number(opts.runs);
 const connections = Number(opts.connections);
-const root = path.resolve(import.meta.dirname, '..');
-const pinnedNode = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const node = existsSync(pinnedNode) ? pinnedNode : process.execPath;
-const tsxLoader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
 const log = (line: string) => console.log(line);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
-/** Starts `script` under tsx on the pinned Node and resolves once `readyUrl` answers 200. */
-async function startProcess(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(node, ['--import', `file://${tsxLoader}`, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(readyUrl)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} did not become ready at ${readyUrl}`);
-}
 
 interface Run {
   rps: number;
@@ -79,11 +50,6 @@ async function hammer(target: string, seconds: number): Promise<Run> {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, bytes: r.throughput.average };
 }
 
-const median = (xs: number[]) => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 async function serverVersion(): Promise<string> {
   const c = new pg.Client({ connectionString: url });
