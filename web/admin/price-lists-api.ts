@@ -86,7 +86,11 @@ export function usePutEntry(id: string) {
       if (e) throw new ApiError(400, { code: 'VALIDATION_FAILED', detail: e.message, field: e.field });
       return r;
     },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: [...KEY, 'entries', id] }),
+    // A new entry changes the list's entry count too.
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [...KEY, 'entries', id] });
+      void qc.invalidateQueries({ queryKey: [...KEY, 'list'] });
+    },
   });
 }
 
