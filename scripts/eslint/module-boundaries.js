@@ -1,5 +1,6 @@
 // Local ESLint rule: a module's internals are private. Code outside `src/modules/<m>/` (and other
-// modules) may import only `src/modules/<m>/index.ts`, the module's public face.
+// modules) may import only `src/modules/<m>/index.ts`, the module's public face, or
+// `src/modules/<m>/pure.ts`, its browser-safe face (pure code only, for the web app).
 import path from 'node:path';
 
 const MODULES = `${path.sep}src${path.sep}modules${path.sep}`;
@@ -20,7 +21,7 @@ export default {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = moduleOf(path.resolve(path.dirname(context.filename), spec));
       if (!target || (from && from.name === target.name)) return;
-      if (target.inner === 'index.ts' || target.inner === '' || target.inner === 'index.js') return;
+      if (['index.ts', 'index.js', 'pure.ts', ''].includes(target.inner)) return;
       // Tests of a module may reach into it; other modules may not.
       if (/\.test\.ts$/.test(context.filename) && from && from.name === target.name) return;
       context.report({ node, messageId: 'boundary', data: { name: target.name, inner: target.inner } });

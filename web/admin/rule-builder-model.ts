@@ -3,14 +3,7 @@
  * segment rule language. Text is always produced by the language's own printer and read back by its
  * own parser (pure code shared with the server), so the builder and the text mode never disagree.
  */
-// The rule language's pure domain files are imported directly: the module's index.ts also carries
-// its server side (routes, tables, repositories), which has no place in the browser bundle.
-/* eslint-disable precis/module-boundaries */
-import type { Expr, Literal } from '../../src/modules/segments/domain/ast.ts';
-import { toMinorUnits, decimalAmount, isCalendarDate } from '../../src/modules/segments/domain/literals.ts';
-import { parse } from '../../src/modules/segments/domain/parser.ts';
-import { print } from '../../src/modules/segments/domain/printer.ts';
-/* eslint-enable precis/module-boundaries */
+import { decimalAmount, isCalendarDate, parse, print, toMinorUnits, type Expr, type Literal } from '../../src/modules/segments/pure.ts';
 
 export type AttributeType = 'string' | 'string_list' | 'number' | 'money' | 'date' | 'boolean' | 'company_ref';
 
