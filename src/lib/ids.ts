@@ -25,6 +25,21 @@ export const ID_PREFIX = {
   contractPrice: 'cpr',
   sharedCatalog: 'ctl',
   purchaseOrder: 'pho',
+  cart: 'crt',
+  cartLine: 'crl',
+  shoppingList: 'lst',
+  cartEvent: 'cev',
+  taxRate: 'txr',
+  shippingMethod: 'shm',
+  creditEntry: 'cre',
+  invoice: 'ivc',
+  payment: 'pay',
+  paymentRefund: 'prf',
+  creditMemo: 'cm',
+  order: 'ord',
+  orderEvent: 'oev',
+  shipment: 'shp',
+  trackingEvent: 'trk',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
