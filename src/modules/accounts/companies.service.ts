@@ -2,6 +2,7 @@ import type { Ctx } from '../../http/context.ts';
 import { inTx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { authChanged } from '../../lib/auth-epoch.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import {
   ancestorRows,
@@ -93,7 +94,7 @@ export async function getCompanyRecord(ctx: Ctx, id: string): Promise<CompanyRec
  */
 export async function updateCompany(ctx: Ctx, id: string, patch: CompanyPatch): Promise<Company> {
   checkFields(patch);
-  return inTx(ctx, async (tx) => {
+  const updated = await inTx(ctx, async (tx) => {
     if (patch.parentId !== undefined) await lockHierarchy(tx.db);
     const current = await loadCompany(tx, id);
     if (patch.salesRepId !== undefined) await assertSalesRep(tx, patch.salesRepId);
@@ -113,6 +114,9 @@ export async function updateCompany(ctx: Ctx, id: string, patch: CompanyPatch): 
     await recordEvent(tx, { type: 'company.updated', aggregateId: id, payload: { fields: Object.keys(patch).sort() } });
     return publicCompany(updated!);
   });
+  // Suspending a company signs its buyers out at once.
+  if (patch.status !== undefined) authChanged();
+  return updated;
 }
 
 /** Deletes a company with no children (COMPANY_HAS_CHILDREN otherwise). */
@@ -123,6 +127,7 @@ export async function deleteCompany(ctx: Ctx, id: string): Promise<void> {
     await deleteCompanyRow(tx.db, id);
     await recordEvent(tx, { type: 'company.deleted', aggregateId: id, payload: {} });
   });
+  authChanged();
 }
 
 export interface CompanyListQuery {

@@ -3,6 +3,7 @@ import type { Ctx } from '../../http/context.ts';
 import { inTx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { authChanged } from '../../lib/auth-epoch.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import { staffUsers } from './accounts.tables.ts';
 import { isStaffRole, type StaffRole } from './domain/roles.ts';
@@ -54,7 +55,7 @@ export async function listStaff(ctx: Ctx, q: { limit?: number; cursor?: string }
 
 /** Changes name, role or status; the last active staff admin cannot be demoted or disabled. */
 export async function updateStaff(ctx: Ctx, id: string, patch: { name?: string; role?: StaffRole; status?: 'active' | 'disabled' }): Promise<Staff> {
-  return inTx(ctx, async (tx) => {
+  const updated = await inTx(ctx, async (tx) => {
     const current = await getStaff(tx, id);
     const losesAdmin = current.role === 'admin' && current.status === 'active' && ((patch.role !== undefined && patch.role !== 'admin') || patch.status === 'disabled');
     if (losesAdmin && (await countActiveStaffAdmins(tx.db)) <= 1) throw new AppError('LAST_ADMIN', 'Make someone else a staff admin first', 'role');
@@ -65,4 +66,6 @@ export async function updateStaff(ctx: Ctx, id: string, patch: { name?: string; 
       .returning();
     return toStaff(row!);
   });
+  authChanged();
+  return updated;
 }

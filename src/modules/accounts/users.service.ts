@@ -3,6 +3,7 @@ import type { Ctx } from '../../http/context.ts';
 import { inTx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { authChanged } from '../../lib/auth-epoch.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import { companyMemberships, companyUsers } from './accounts.tables.ts';
 import type { CompanyRole } from './domain/roles.ts';
@@ -81,7 +82,7 @@ export interface MemberPatch {
 
 /** Changes a member's role or location restriction (and, for staff, the person's name/status). */
 export async function updateCompanyUser(ctx: Ctx, companyId: string, userId: string, patch: MemberPatch): Promise<CompanyUser> {
-  return inTx(ctx, async (tx) => {
+  const updated = await inTx(ctx, async (tx) => {
     await getCompanyUser(tx, companyId, userId);
     const demoting = patch.role !== undefined && patch.role !== 'admin';
     if (demoting || patch.status === 'disabled') await assertKeepsAdmin(tx, companyId, userId);
@@ -109,6 +110,9 @@ export async function updateCompanyUser(ctx: Ctx, companyId: string, userId: str
     await recordEvent(tx, { type: 'company_user.changed', aggregateId: userId, payload: { companyId, fields: Object.keys(patch).sort() } });
     return getCompanyUser(tx, companyId, userId);
   });
+  // A new role or a disabled login takes effect on the person's next request.
+  authChanged();
+  return updated;
 }
 
 /** Removes a person from a company (their login and other memberships stay). */
@@ -119,6 +123,7 @@ export async function removeCompanyUser(ctx: Ctx, companyId: string, userId: str
     await tx.db.delete(companyMemberships).where(and(eq(companyMemberships.userId, userId), eq(companyMemberships.companyId, companyId)));
     await recordEvent(tx, { type: 'company_user.removed', aggregateId: userId, payload: { companyId } });
   });
+  authChanged();
 }
 
 /**

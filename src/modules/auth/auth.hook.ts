@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { companyPermissions, staffPermissions } from '../accounts/index.ts';
 import { resolveApiKey } from './api-keys.service.ts';
 import { resolveBuyerSession, resolveStaffSession } from './auth.repo.ts';
+import { sessionCachesFor } from './session-cache.ts';
 import { safeEqual, sha256 } from './domain/tokens.ts';
 
 /** Cookie names per audience (contract): buyers on /api/store, staff on /api/admin. */
@@ -56,7 +57,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     let csrfToken = '';
     let sessionId = '';
     if (staffToken) {
-      const s = await resolveStaffSession(ctx.db, sha256(staffToken), now);
+      const hash = sha256(staffToken);
+      const load = () => resolveStaffSession(ctx.db, hash, now);
+      const cache = sessionCachesFor(ctx.db);
+      const s = cache ? await cache.staff.resolve(hash, now, load) : await load();
       if (s) {
         actor = { kind: 'staff', staffId: s.staffId, email: s.email, permissions: staffPermissions(s.role), sessionId: s.id };
         ({ csrfToken, id: sessionId } = s);
@@ -65,7 +69,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     // The buyer cookie is the session on the store API. On the admin API it only serves to tell
     // a signed-in buyer "not for you" (403) rather than "sign in" (401); no admin guard admits it.
     if (!actor && buyerToken) {
-      const s = await resolveBuyerSession(ctx.db, sha256(buyerToken), now);
+      const hash = sha256(buyerToken);
+      const load = () => resolveBuyerSession(ctx.db, hash, now);
+      const cache = sessionCachesFor(ctx.db);
+      const s = cache ? await cache.buyer.resolve(hash, now, load) : await load();
       if (s) {
         actor = { kind: 'buyer', userId: s.userId, companyId: s.companyId, email: s.email, permissions: companyPermissions(s.role), sessionId: s.id };
         ({ csrfToken, id: sessionId } = s);

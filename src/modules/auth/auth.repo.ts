@@ -12,6 +12,7 @@ export interface ResolvedBuyerSession {
   companyId: string;
   email: string;
   role: string;
+  expiresAt: Date;
 }
 
 export interface ResolvedStaffSession {
@@ -20,11 +21,12 @@ export interface ResolvedStaffSession {
   staffId: string;
   email: string;
   role: string;
+  expiresAt: Date;
 }
 
 function prepareBuyerSession(db: Db) {
   return db
-    .select({ id: sessions.id, csrfToken: sessions.csrfToken, userId: companyUsers.id, companyId: companyMemberships.companyId, email: companyUsers.email, role: companyMemberships.role })
+    .select({ id: sessions.id, csrfToken: sessions.csrfToken, userId: companyUsers.id, companyId: companyMemberships.companyId, email: companyUsers.email, role: companyMemberships.role, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(companyUsers, and(eq(companyUsers.id, sessions.userId), eq(companyUsers.status, 'active')))
     .innerJoin(companyMemberships, and(eq(companyMemberships.userId, sessions.userId), eq(companyMemberships.companyId, sessions.activeCompanyId)))
@@ -37,7 +39,7 @@ function prepareBuyerSession(db: Db) {
 
 function prepareStaffSession(db: Db) {
   return db
-    .select({ id: sessions.id, csrfToken: sessions.csrfToken, staffId: staffUsers.id, email: staffUsers.email, role: staffUsers.role })
+    .select({ id: sessions.id, csrfToken: sessions.csrfToken, staffId: staffUsers.id, email: staffUsers.email, role: staffUsers.role, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(staffUsers, and(eq(staffUsers.id, sessions.staffId), eq(staffUsers.status, 'active')))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.kind, 'staff'), gt(sessions.expiresAt, sql.placeholder('now'))))

@@ -31,6 +31,7 @@ import {
 } from './auth.repo.ts';
 import type { SlidingWindowLimiter } from './domain/rate-limit.ts';
 import { randomToken, sha256 } from './domain/tokens.ts';
+import { authChanged } from '../../lib/auth-epoch.ts';
 
 /** What the auth use cases need besides ctx: settings, outgoing mail and the per-IP brake. */
 export interface AuthEnv {
@@ -137,7 +138,10 @@ async function openSession(ctx: Ctx, env: AuthEnv, kind: SessionKind, login: Log
   // Housekeeping on the way in: this login's expired sessions, and the session the browser
   // signed in from (a fresh id after sign-in, so a planted cookie never becomes authenticated).
   await deleteExpiredSessionsOf(ctx.db, kind, login.id, now);
-  if (input.replaceSessionId) await deleteSession(ctx.db, input.replaceSessionId);
+  if (input.replaceSessionId) {
+    await deleteSession(ctx.db, input.replaceSessionId);
+    authChanged();
+  }
   await insertSession(ctx.db, {
     id,
     tokenHash: sha256(token),
@@ -175,6 +179,7 @@ export async function loginStaff(ctx: Ctx, env: AuthEnv, input: LoginInput): Pro
 /** Ends one session; the token is useless afterwards even if someone kept a copy. */
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+  authChanged();
 }
 
 /** The current session's view (for `me`), re-read so role changes show at once. */
@@ -197,6 +202,7 @@ export async function switchCompany(ctx: Ctx, sessionId: string, companyId: stri
   const companies = await companiesOf(ctx, s.userId);
   if (!companies.some((c) => c.id === companyId)) throw new AppError('NOT_FOUND', 'Company not found', 'companyId');
   await setActiveCompany(ctx.db, sessionId, companyId);
+  authChanged();
   return buyerSessionView(ctx, s.userId, companyId, s.csrfToken);
 }
 
@@ -243,4 +249,5 @@ export async function confirmPasswordReset(ctx: Ctx, kind: SessionKind, token: s
     await deleteSessionsOf(tx.db, kind, id, tx.clock.now());
     await clearLockout(tx.db, principal(kind, id));
   });
+  authChanged();
 }

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../app.ts';
 import { apiKeyRoutes } from './api-keys.routes.ts';
 import { registerAuth as registerAuthHook } from './auth.hook.ts';
 import { authRoutes } from './auth.routes.ts';
+import { listenForAuthChanges } from './session-cache.ts';
 import type { AuthEnv } from './auth.service.ts';
 import { SlidingWindowLimiter } from './domain/rate-limit.ts';
 
@@ -31,6 +32,9 @@ function ipLimit(deps: AppDeps): number {
  */
 export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
   registerAuthHook(app, deps);
+  // Resolved sessions are cached per process; auth-relevant writes of any process drop them.
+  const unlisten = await listenForAuthChanges(deps.database.db, (channel, onPayload) => deps.database.listen(channel, onPayload));
+  app.addHook('onClose', async () => unlisten());
   const env: AuthEnv = { config: deps.config, mailer: deps.mailer, ipLimiter: new SlidingWindowLimiter(ipLimit(deps), 60_000) };
   await app.register(authRoutes, { deps, env });
   await app.register(apiKeyRoutes);
