@@ -6,6 +6,7 @@ import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
+import { cartsRoutes } from '../modules/carts/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -21,4 +22,5 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await pricingRoutes(app, deps);
   await storefrontPricingRoutes(app, deps);
   await sharedCatalogsRoutes(app, deps);
+  await cartsRoutes(app, deps);
 }

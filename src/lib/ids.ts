@@ -25,6 +25,8 @@ export const ID_PREFIX = {
   contractPrice: 'cpr',
   sharedCatalog: 'ctl',
   purchaseOrder: 'pho',
+  returnRequest: 'rma',
+  returnEvent: 'rme',
   cart: 'crt',
   cartLine: 'crl',
   shoppingList: 'lst',

@@ -4475,6 +4475,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            card: {
+                                brand: string;
+                                last4: string;
+                            } | null;
+                            companyId: string | null;
+                            externalRef: string | null;
+                            id: string;
+                            method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                            note: string | null;
+                            pays: {
+                                id: string | null;
+                                kind: "order" | "invoices";
+                            };
+                            provider: string;
+                            providerRef: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            reference: string;
+                            refunded: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            refunds: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                                id: string;
+                                reason: string | null;
+                            }[];
+                            status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of a payment (card payments through the provider); never more than is left */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units to give back */
+                        amount: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            card: {
+                                brand: string;
+                                last4: string;
+                            } | null;
+                            companyId: string | null;
+                            externalRef: string | null;
+                            id: string;
+                            method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                            note: string | null;
+                            pays: {
+                                id: string | null;
+                                kind: "order" | "invoices";
+                            };
+                            provider: string;
+                            providerRef: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            reference: string;
+                            refunded: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/price-lists": {
         parameters: {
             query?: never;
@@ -9143,6 +9388,1559 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open carts you own or colleagues shared with you, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The caller's access */
+                                access: "owner" | "edit" | "view";
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @description The caller's current cart (where Add to cart goes) */
+                                isCurrent: boolean;
+                                /** Format: date-time */
+                                lastActivityAt: string;
+                                lineCount: number;
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                status: "open" | "ordered";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a named cart (it becomes your current cart unless makeCurrent is false) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default true */
+                        makeCurrent?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cart you own or that is shared with you, every line re-validated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a cart (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a cart (owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/store/carts/{id}/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a cart you can edit your current cart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item by variantId or SKU (`current` = your current cart, created when needed); the same item adds to its quantity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A cart id, or `current` */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        quantity: number;
+                        sku?: string;
+                        variantId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Remove every line */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts/{id}/lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a line */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a line's quantity or note */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/store/carts/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the cart is shared with, and colleagues to share with (owner) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colleagues: {
+                                email: string;
+                                name: string;
+                                userId: string;
+                            }[];
+                            shares: {
+                                access: "view" | "edit";
+                                email: string;
+                                name: string;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts/{id}/shares/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share the cart with a colleague to view or edit (owner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        access: "view" | "edit";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colleagues: {
+                                email: string;
+                                name: string;
+                                userId: string;
+                            }[];
+                            shares: {
+                                access: "view" | "edit";
+                                email: string;
+                                name: string;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stop sharing the cart with a colleague (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/carts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your current cart, re-validated (404 until you have one; adding to `current` creates it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller's access */
+                            access: "owner" | "edit" | "view";
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            id: string;
+                            /** @description The caller's current cart (where Add to cart goes) */
+                            isCurrent: boolean;
+                            /** Format: date-time */
+                            lastActivityAt: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                /** @description Units that would ship later (backorder) */
+                                backorderQuantity: number;
+                                id: string;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                priceLabel: string | null;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                /** @description Empty when the item is no longer available to the company */
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                quantityRules: {
+                                    increment: number | null;
+                                    max: number | null;
+                                    min: number | null;
+                                } | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Lines with at least one problem */
+                            problemLines: number;
+                            status: "open" | "ordered";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

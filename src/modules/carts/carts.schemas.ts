@@ -1,0 +1,87 @@
+import { Type } from 'typebox';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const obj = <P extends Parameters<typeof Type.Object>[0]>(p: P) => Type.Object(p, { additionalProperties: false });
+
+export const Money = obj({ amount: Type.Integer({ description: 'Minor units' }), currency: Type.String() });
+
+export const LineProblem = obj({
+  code: Type.Union([
+    Type.Literal('ITEM_UNAVAILABLE'), Type.Literal('PRICE_UNAVAILABLE'), Type.Literal('QUANTITY_BELOW_MIN'), Type.Literal('QUANTITY_ABOVE_MAX'),
+    Type.Literal('QUANTITY_NOT_INCREMENT'), Type.Literal('OUT_OF_STOCK'), Type.Literal('INSUFFICIENT_STOCK'),
+  ]),
+  message: Type.String(),
+  limit: Nullable(Type.Integer({ description: 'The minimum, maximum or increment the rule names, or the quantity in stock' })),
+});
+
+export const QuantityRules = obj({ min: Nullable(Type.Integer()), max: Nullable(Type.Integer()), increment: Nullable(Type.Integer()) });
+export const PriceKind = Nullable(Type.Union([Type.Literal('contract'), Type.Literal('volume'), Type.Literal('list'), Type.Literal('base')]));
+
+export const CartLine = obj({
+  id: Type.String(),
+  variantId: Type.String(),
+  sku: Type.String(),
+  productName: Type.String({ description: 'Empty when the item is no longer available to the company' }),
+  variantName: Type.String(),
+  productSlug: Type.String(),
+  quantity: Type.Integer(),
+  note: Type.String(),
+  unitPrice: Nullable(Money),
+  lineTotal: Nullable(Money),
+  priceKind: PriceKind,
+  priceLabel: Nullable(Type.String()),
+  quantityRules: Nullable(QuantityRules),
+  available: Nullable(Type.Integer({ description: 'Units in stock over all warehouses' })),
+  backorderQuantity: Type.Integer({ description: 'Units that would ship later (backorder)' }),
+  problems: Type.Array(LineProblem),
+});
+
+const summaryProps = {
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('ordered')]),
+  owner: obj({ id: Type.String(), name: Type.String() }),
+  access: Type.Union([Type.Literal('owner'), Type.Literal('edit'), Type.Literal('view')], { description: "The caller's access" }),
+  isCurrent: Type.Boolean({ description: "The caller's current cart (where Add to cart goes)" }),
+  lineCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  lastActivityAt: Type.String({ format: 'date-time' }),
+};
+
+export const CartSummary = obj(summaryProps);
+
+export const Cart = obj({
+  ...summaryProps,
+  currency: Type.String(),
+  lines: Type.Array(CartLine),
+  subtotal: Money,
+  problemLines: Type.Integer({ description: 'Lines with at least one problem' }),
+});
+
+export const Id = Type.String({ minLength: 1, maxLength: 40 });
+export const CartParams = obj({ id: Id });
+export const CartOrCurrentParams = obj({ id: Type.String({ minLength: 1, maxLength: 40, description: 'A cart id, or `current`' }) });
+export const LineParams = obj({ id: Id, lineId: Id });
+export const ShareParams = obj({ id: Id, userId: Id });
+
+export const Name = Type.String({ minLength: 1, maxLength: 100 });
+export const Note = Type.String({ maxLength: 500 });
+export const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+
+export const CreateCartBody = obj({ name: Name, makeCurrent: Type.Optional(Type.Boolean({ description: 'Default true' })) });
+export const RenameCartBody = obj({ name: Name });
+export const AddLineBody = obj({
+  variantId: Type.Optional(Id),
+  sku: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  quantity: Quantity,
+  note: Type.Optional(Note),
+});
+export const PatchLineBody = obj({ quantity: Type.Optional(Quantity), note: Type.Optional(Note) });
+
+export const ShareBody = obj({ access: Type.Union([Type.Literal('view'), Type.Literal('edit')]) });
+const Person = obj({ userId: Type.String(), name: Type.String(), email: Type.String() });
+export const Shares = obj({
+  shares: Type.Array(obj({ userId: Type.String(), name: Type.String(), email: Type.String(), access: Type.Union([Type.Literal('view'), Type.Literal('edit')]) })),
+  colleagues: Type.Array(Person),
+});

@@ -1,0 +1,94 @@
+import type { Ctx } from '../../http/context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { PricingStrategy } from '../pricing/index.ts';
+import * as repo from './carts.repo.ts';
+import type { CartEventType } from './carts.tables.ts';
+import { loadLines } from './cart-view.ts';
+import { actorOf, buyerOf } from './carts.service.ts';
+
+/** One line of a cart as checkout prices it (amounts in minor units of `currency`). */
+export interface CheckoutLine {
+  lineId: string;
+  variantId: string;
+  sku: string;
+  /** Product name, with the variant's name when it has one. */
+  name: string;
+  quantity: number;
+  /** 0 when the line has no price (it then has a PRICE_UNAVAILABLE or ITEM_UNAVAILABLE problem). */
+  unitPrice: number;
+  lineTotal: number;
+  taxClass: string;
+  weightGrams: number | null;
+  /** `contract:<ref>`, `base:<listId>`, `group:<listId>` …; null when unpriced. */
+  priceSource: string | null;
+  problems: { code: string; message: string }[];
+}
+
+export interface CheckoutCart {
+  cart: { id: string; name: string; companyId: string; currency: string };
+  lines: CheckoutLine[];
+  /** Exact sum of the priced lines, minor units. */
+  subtotal: number;
+  currency: string;
+  /** Problems of the cart as a whole (CART_EMPTY); line problems are on the lines. Checkout may proceed only when both are empty. */
+  problems: { code: string; message: string }[];
+}
+
+/**
+ * A cart re-validated for checkout: visibility, quantity rules, prices and stock, every line. The
+ * actor must be a buyer of the cart's company who owns the cart or may edit it (else 404 / 403).
+ * Inside a transaction (the order's) the cart row is locked until it commits, so the cart cannot
+ * change or be ordered twice meanwhile, and prices are read from the database, not the cache.
+ */
+export async function loadCartForCheckout(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): Promise<CheckoutCart> {
+  const a = buyerOf(ctx);
+  const inTransaction = (ctx as { inTransaction?: boolean }).inTransaction === true;
+  const cart = await repo.readableCart(ctx.db, cartId, a.companyId, a.userId, inTransaction);
+  if (!cart) throw notFound('Cart', 'cartId');
+  if (cart.access === 'view') throw new AppError('FORBIDDEN', 'This cart is shared with you to view only', 'cartId');
+  if (cart.status !== 'open') throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
+  const checked = await loadLines(ctx, cart, opts.strategy);
+  const lines: CheckoutLine[] = checked.lines.map((l) => {
+    const row = l.key;
+    const name = row.variantName && row.variantName !== row.productName ? `${row.productName} — ${row.variantName}` : row.productName;
+    return {
+      lineId: row.lineId, variantId: row.variantId, sku: row.sku, name, quantity: row.quantity,
+      unitPrice: l.price?.unitPrice.amount ?? 0, lineTotal: l.price?.lineTotal.amount ?? 0,
+      taxClass: row.taxClass, weightGrams: row.weightGrams, priceSource: l.price?.source ?? null,
+      problems: l.problems.map((p) => ({ code: p.code, message: p.message })),
+    };
+  });
+  const problems = lines.length === 0 ? [{ code: 'CART_EMPTY', message: 'The cart is empty' }] : [];
+  return { cart: { id: cart.id, name: cart.name, companyId: cart.companyId, currency: checked.currency }, lines, subtotal: checked.subtotal, currency: checked.currency, problems };
+}
+
+/**
+ * Records cart activity (checkout steps entered, validation errors shown …) and marks the cart
+ * active. A buyer may only record on carts they can read; others (system, staff) on any cart.
+ */
+export async function recordCartEvent(ctx: Ctx, cartId: string, type: CartEventType, data: Record<string, unknown> = {}): Promise<void> {
+  let companyId: string;
+  if (ctx.actor.kind === 'buyer') {
+    const cart = await repo.readableCart(ctx.db, cartId, ctx.actor.companyId, ctx.actor.userId);
+    if (!cart) throw notFound('Cart', 'cartId');
+    companyId = cart.companyId;
+  } else {
+    const [c] = await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId));
+    if (!c) throw notFound('Cart', 'cartId');
+    companyId = c.company_id;
+  }
+  await repo.insertEvents(ctx.db, [{ cartId, companyId, type, ...actorOf(ctx), data }]);
+  await repo.markActivity(ctx.db, cartId);
+}
+
+/**
+ * Closes a cart as ordered, inside the order's transaction: it leaves everyone's "current" slot
+ * and its lines stay for the record. A cart that is not open (ordered already) is refused with
+ * CART_NOT_OPEN, which rolls the order back.
+ */
+export async function markCartOrdered(ctx: Ctx, cartId: string, orderId: string): Promise<void> {
+  const [c] = await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId));
+  if (!c) throw notFound('Cart', 'cartId');
+  if (!(await repo.markOrdered(ctx.db, cartId, orderId))) throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
+  await repo.insertEvents(ctx.db, [{ cartId, companyId: c.company_id, type: 'ordered', ...actorOf(ctx), data: { orderId } }]);
+}
