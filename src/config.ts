@@ -21,6 +21,12 @@ const ConfigSchema = Type.Object({
   CATALOG_CACHE: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on', description: "Storefront listing and facet caches in memory ('off' for measuring the uncached path)" }),
   SEGMENTS_REEVALUATE_CRON: Type.String({ default: '0 2 * * *', pattern: '^(off|\\S+( \\S+){4})$', description: "When purchase metrics are recomputed and every customer group re-evaluated: five-field cron in UTC (default 02:00 nightly), or 'off'" }),
   PRICING_STRATEGY: Type.Union([Type.Literal('lowest'), Type.Literal('priority')], { default: 'lowest', description: "How competing prices are chosen: 'lowest' (cheapest wins) or 'priority' (contract > company > group > base)" }),
+  PAYMENT_PROVIDER: Type.Union([Type.Literal('test')], { default: 'test', description: "Card payment provider: 'test' (built in; Stripe's test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)" }),
+  INVOICE_OVERDUE_CRON: Type.String({ default: '15 0 * * *', pattern: '^(off|\\S+( \\S+){4})$', description: "When open invoices past their due date are marked overdue: five-field cron in UTC (default 00:15 daily), or 'off'" }),
+  SELLER_NAME: Type.String({ default: 'Precis Demo Trading LLC', maxLength: 200, description: 'Seller legal name printed on invoices' }),
+  SELLER_ADDRESS: Type.String({ default: 'Office 1204, Business Bay, Dubai, United Arab Emirates', maxLength: 500, description: 'Seller address printed on invoices' }),
+  SELLER_VAT_ID: Type.String({ default: '100123456700003', maxLength: 60, description: 'Seller VAT / tax registration number printed on invoices' }),
+  SELLER_EMAIL: Type.String({ default: 'billing@precis.local', maxLength: 200, description: 'Billing contact printed on invoices' }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -5,6 +5,7 @@ import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
+import { paymentsRoutes } from '../modules/payments/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 import { cartsRoutes } from '../modules/carts/index.ts';
 
@@ -22,5 +23,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await pricingRoutes(app, deps);
   await storefrontPricingRoutes(app, deps);
   await sharedCatalogsRoutes(app, deps);
+  await paymentsRoutes(app, deps);
   await cartsRoutes(app, deps);
 }
