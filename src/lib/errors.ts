@@ -59,32 +59,6 @@ export const ERROR_CODES = {
   SHIPPING_METHOD_UNAVAILABLE: { status: 422, title: 'The shipping method is not available for this address, currency or weight' },
   TAX_RATE_CONFLICT: { status: 409, title: 'Another tax rate covers the same place, class and dates' },
   // carts, quick order, lists: line problems (returned per line, not as a failed request) and refusals
-  CART_NOT_OPEN: { status: 409, title: 'The cart has been ordered and can no longer change' },
-  CART_TOO_LARGE: { status: 422, title: 'The cart has reached its maximum number of lines' },
-  INSUFFICIENT_STOCK: { status: 422, title: 'Not enough of this item is in stock' },
-  ITEM_UNAVAILABLE: { status: 422, title: 'The item is no longer available' },
-  OUT_OF_STOCK: { status: 422, title: 'The item is out of stock' },
-  QUICK_ORDER_TOO_LARGE: { status: 413, title: 'Too many lines for one quick order' },
-  // shipments and tracking
-  ORDER_NOT_SHIPPABLE: { status: 409, title: 'The order cannot ship in its current status' },
-  SHIPMENT_EXTERNAL_ID_TAKEN: { status: 409, title: 'That external id belongs to a shipment of another order' },
-  SHIPMENT_QUANTITY_EXCEEDED: { status: 409, title: 'More than remains to ship on the order line' },
-  SHIPMENT_STOCK_SHORT: { status: 409, title: 'The warehouse does not have enough stock for this shipment' },
-  // payments and invoicing
-  CARD_DECLINED: { status: 402, title: 'The card was declined' },
-  CARD_INVALID: { status: 422, title: 'The card details are not valid' },
-  INSUFFICIENT_FUNDS: { status: 402, title: 'The card has insufficient funds' },
-  INVOICE_NOT_PAYABLE: { status: 409, title: 'The invoice cannot take a payment in its current state' },
-  NOTHING_TO_INVOICE: { status: 409, title: 'Everything on the order is already invoiced' },
-  PAYMENT_CURRENCY_MISMATCH: { status: 422, title: 'The payment is in another currency than the invoices' },
-  PAYMENT_EXCEEDS_BALANCE: { status: 422, title: 'The payment is more than the amount due' },
-  REFUND_EXCEEDS_PAYMENT: { status: 422, title: 'The refund is more than what is left of the payment' },
-  // checkout settings: tax, shipping, payment terms and credit
-  CREDIT_ACCOUNT_MISSING: { status: 409, title: 'The company has no credit account' },
-  CREDIT_CURRENCY_MISMATCH: { status: 422, title: "The amount is not in the currency of the company's credit account" },
-  SHIPPING_METHOD_UNAVAILABLE: { status: 422, title: 'The shipping method is not available for this address, currency or weight' },
-  TAX_RATE_CONFLICT: { status: 409, title: 'Another tax rate covers the same place, class and dates' },
-  // carts, quick order, lists: line problems (returned per line, not as a failed request) and refusals
   CART_EMPTY: { status: 422, title: 'The cart is empty' },
   CART_NOT_OPEN: { status: 409, title: 'The cart has been ordered and can no longer change' },
   CART_TOO_LARGE: { status: 422, title: 'The cart has reached its maximum number of lines' },
