@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const mailer = smtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const app = await buildApp({ config, database, mailer });
   // Domain events committed to the outbox reach their consumers (e.g. segment membership) here.
-  const dispatcher = startOutboxDispatcher({ database, handlers: outboxHandlers(), ctxFor: (db) => systemCtx(db, { log: app.log }) });
+  const dispatcher = startOutboxDispatcher({ database, handlers: outboxHandlers({ mailer, publicUrl: config.PUBLIC_URL }), ctxFor: (db) => systemCtx(db, { log: app.log }) });
   // Recurring jobs (the nightly segment re-evaluation) run on pg-boss, in this same database.
   const scheduler = await startScheduler({ database, url: config.DATABASE_URL, jobs: scheduledJobs(config), ctxFor: (db) => systemCtx(db, { log: app.log }) });
 

@@ -1,0 +1,73 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import type { EmailLine } from './domain/render.ts';
+
+/**
+ * What the emails read about orders and shipments. The orders module owns these tables; the
+ * queries read only columns of the session contract (0013/0014 SQL), in this one file, so a
+ * change of that contract shows up here alone.
+ */
+export interface OrderFacts {
+  id: string;
+  number: string;
+  companyId: string;
+  placedBy: string | null;
+  placedAt: Date;
+  poNumber: string | null;
+  currency: string;
+  total: number;
+  lines: EmailLine[];
+}
+
+export interface ShipmentFacts {
+  id: string;
+  number: string;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  lines: EmailLine[];
+}
+
+async function rows<T>(ctx: Ctx, query: SQL): Promise<T[]> {
+  return ((await ctx.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** The order with its lines (amounts net of tax, as on the order page), or null when gone. */
+export async function orderFacts(ctx: Ctx, orderId: string): Promise<OrderFacts | null> {
+  const [o] = await rows<{ id: string; number: string; company_id: string; placed_by: string | null; placed_at: Date | string; po_number: string | null; currency: string; total: number }>(
+    ctx,
+    sql`select id, number, company_id, placed_by, placed_at, po_number, currency, total::float8 as total from orders where id = ${orderId}`,
+  );
+  if (!o) return null;
+  const lines = await rows<{ sku: string; name: string; quantity: number; line_total: number }>(
+    ctx,
+    sql`select sku, name, quantity, line_total::float8 as line_total from order_lines where order_id = ${orderId} order by line_no`,
+  );
+  return {
+    id: o.id,
+    number: o.number,
+    companyId: o.company_id,
+    placedBy: o.placed_by,
+    placedAt: new Date(o.placed_at),
+    poNumber: o.po_number,
+    currency: o.currency,
+    total: Number(o.total),
+    lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, amount: { amount: Number(l.line_total), currency: o.currency } })),
+  };
+}
+
+/** The shipment with the quantities it carries, or null when gone. */
+export async function shipmentFacts(ctx: Ctx, shipmentId: string): Promise<ShipmentFacts | null> {
+  const [s] = await rows<{ id: string; number: string; order_id: string; carrier: string; tracking_number: string | null; tracking_url: string | null }>(
+    ctx,
+    sql`select id, number, order_id, carrier, tracking_number, tracking_url from shipments where id = ${shipmentId}`,
+  );
+  if (!s) return null;
+  const lines = await rows<{ sku: string; name: string; quantity: number }>(
+    ctx,
+    sql`select ol.sku, ol.name, sl.quantity from shipment_lines sl join order_lines ol on ol.order_id = sl.order_id and ol.line_no = sl.line_no
+        where sl.shipment_id = ${shipmentId} order by sl.line_no`,
+  );
+  return { id: s.id, number: s.number, orderId: s.order_id, carrier: s.carrier, trackingNumber: s.tracking_number, trackingUrl: s.tracking_url, lines };
+}
