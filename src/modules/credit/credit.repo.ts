@@ -1,0 +1,132 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { creditAccounts, creditLedger, customerGroupPaymentTerms, type CreditRefKind } from './credit.tables.ts';
+import type { PaymentTermsCode } from './domain/terms.ts';
+
+/** Queries behind payment terms and credit; every function runs on the Db it is given (ctx's). */
+
+export type AccountRow = typeof creditAccounts.$inferSelect;
+export type LedgerRow = typeof creditLedger.$inferSelect;
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return (await db.execute(query) as unknown as { rows: T[] }).rows;
+}
+
+export interface PolicyRow {
+  companyCurrency: string;
+  account: AccountRow | null;
+  groupTerms: PaymentTermsCode | null;
+  groupId: string | null;
+}
+
+interface RawPolicy {
+  company_currency: string;
+  has_account: boolean;
+  payment_terms: PaymentTermsCode | null;
+  credit_limit: number | string | null;
+  currency: string | null;
+  over_limit_action: 'block' | 'hold' | null;
+  po_required: boolean | null;
+  allow_new_ship_to: boolean | null;
+  exposure: number | string | null;
+  created_at: Date | string | null;
+  updated_at: Date | string | null;
+  group_terms: PaymentTermsCode | null;
+  group_id: string | null;
+}
+
+const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
+const date = (v: Date | string | null): Date => (v instanceof Date ? v : new Date(v ?? 0));
+
+/**
+ * A company's currency, its credit account (if any) and the terms its highest-priority customer
+ * group carries, in one round trip (checkout reads this on every order). null: no such company.
+ */
+export async function loadPolicy(db: Db, companyId: string): Promise<PolicyRow | null> {
+  const [r] = await rows<RawPolicy>(
+    db,
+    sql`select c.currency as company_currency, a.company_id is not null as has_account, a.payment_terms, a.credit_limit, a.currency,
+               a.over_limit_action, a.po_required, a.allow_new_ship_to, a.exposure, a.created_at, a.updated_at, g.payment_terms as group_terms, g.group_id
+        from companies c
+        left join credit_accounts a on a.company_id = c.id
+        left join lateral (
+          select t.payment_terms, t.group_id from customer_group_payment_terms t
+          join customer_group_members m on m.group_id = t.group_id and m.company_id = c.id
+          order by t.priority desc, t.group_id asc limit 1
+        ) g on true
+        where c.id = ${companyId}`,
+  );
+  if (!r) return null;
+  const account: AccountRow | null = r.has_account
+    ? {
+        companyId,
+        paymentTerms: r.payment_terms,
+        creditLimit: num(r.credit_limit),
+        currency: r.currency ?? r.company_currency,
+        overLimitAction: r.over_limit_action ?? 'block',
+        poRequired: r.po_required ?? false,
+        allowNewShipTo: r.allow_new_ship_to ?? true,
+        exposure: num(r.exposure) ?? 0,
+        createdAt: date(r.created_at),
+        updatedAt: date(r.updated_at),
+      }
+    : null;
+  return { companyCurrency: r.company_currency, account, groupTerms: r.group_terms, groupId: r.group_id };
+}
+
+/** The account row, locked until the transaction ends (serialises every reservation of the company). */
+export async function lockAccount(db: Db, companyId: string): Promise<AccountRow | null> {
+  const [row] = await db.select().from(creditAccounts).where(eq(creditAccounts.companyId, companyId)).for('update');
+  return row ?? null;
+}
+
+export async function setExposure(db: Db, companyId: string, exposure: number, now: Date): Promise<void> {
+  await db.update(creditAccounts).set({ exposure, updatedAt: now }).where(eq(creditAccounts.companyId, companyId));
+}
+
+export async function insertEntry(db: Db, entry: typeof creditLedger.$inferInsert): Promise<LedgerRow> {
+  const [row] = await db.insert(creditLedger).values(entry).returning();
+  return row!;
+}
+
+export async function upsertAccount(db: Db, values: typeof creditAccounts.$inferInsert): Promise<AccountRow> {
+  const { companyId: _id, exposure: _e, createdAt: _c, ...set } = values;
+  const [row] = await db.insert(creditAccounts).values(values).onConflictDoUpdate({ target: creditAccounts.companyId, set }).returning();
+  return row!;
+}
+
+/** Newest first; the cursor is (at, id) of the last row seen. */
+export async function ledgerPage(db: Db, companyId: string, after: { at: Date; id: string } | undefined, limit: number, refKind?: CreditRefKind): Promise<LedgerRow[]> {
+  const conds = [eq(creditLedger.companyId, companyId)];
+  if (refKind) conds.push(eq(creditLedger.refKind, refKind));
+  if (after) conds.push(or(lt(creditLedger.at, after.at), and(eq(creditLedger.at, after.at), lt(creditLedger.id, after.id)))!);
+  return db.select().from(creditLedger).where(and(...conds)).orderBy(desc(creditLedger.at), desc(creditLedger.id)).limit(limit + 1);
+}
+
+/** Sum of the company's ledger (checks and the admin view compare it with the running exposure). */
+export async function ledgerSum(db: Db, companyId: string): Promise<number> {
+  const [r] = await rows<{ s: number | string }>(db, sql`select coalesce(sum(amount), 0)::bigint as s from credit_ledger where company_id = ${companyId}`);
+  return Number(r?.s ?? 0);
+}
+
+export async function groupTerms(db: Db, groupId: string): Promise<typeof customerGroupPaymentTerms.$inferSelect | null> {
+  const [row] = await db.select().from(customerGroupPaymentTerms).where(eq(customerGroupPaymentTerms.groupId, groupId)).limit(1);
+  return row ?? null;
+}
+
+export async function groupExists(db: Db, groupId: string): Promise<boolean> {
+  return (await rows(db, sql`select 1 from customer_groups where id = ${groupId}`)).length > 0;
+}
+
+export async function upsertGroupTerms(db: Db, values: typeof customerGroupPaymentTerms.$inferInsert): Promise<typeof customerGroupPaymentTerms.$inferSelect> {
+  const [row] = await db
+    .insert(customerGroupPaymentTerms)
+    .values(values)
+    .onConflictDoUpdate({ target: customerGroupPaymentTerms.groupId, set: { paymentTerms: values.paymentTerms, priority: values.priority ?? 0, updatedAt: values.updatedAt ?? new Date() } })
+    .returning();
+  return row!;
+}
+
+export async function deleteGroupTerms(db: Db, groupId: string): Promise<boolean> {
+  return (await db.delete(customerGroupPaymentTerms).where(eq(customerGroupPaymentTerms.groupId, groupId)).returning({ id: customerGroupPaymentTerms.groupId })).length > 0;
+}

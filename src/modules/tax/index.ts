@@ -1,0 +1,22 @@
+/**
+ * Tax: rates as data by ship-to country/region and product tax class, company exemptions, and
+ * the per-line computation checkout and invoicing use (`taxFor`). Other modules import only this file.
+ */
+export { companyTaxExemptions, taxRates } from './tax.tables.ts';
+export { computeTax, lineTax, pickRate, STANDARD_CLASS, type TaxLineInput, type TaxLineResult, type TaxRateRow } from './domain/tax.ts';
+export {
+  createTaxRate,
+  deleteTaxExemption,
+  deleteTaxRate,
+  getTaxExemption,
+  getTaxRate,
+  listTaxRates,
+  setTaxExemption,
+  taxFor,
+  updateTaxRate,
+  type TaxExemptionView,
+  type TaxInput,
+  type TaxRateInput,
+  type TaxRateView,
+  type TaxResult,
+} from './tax.service.ts';

@@ -1,0 +1,69 @@
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { companyTaxExemptions, taxRates } from './tax.tables.ts';
+
+/** Queries behind tax rates and exemptions; every function runs on the Db it is given (ctx's). */
+
+export type TaxRateRecord = typeof taxRates.$inferSelect;
+export type ExemptionRow = typeof companyTaxExemptions.$inferSelect;
+
+/** Every rate of a country (all classes, regions and windows: a country has a handful). */
+export async function ratesOfCountry(db: Db, country: string): Promise<TaxRateRecord[]> {
+  return db.select().from(taxRates).where(eq(taxRates.country, country));
+}
+
+export async function findRate(db: Db, id: string): Promise<TaxRateRecord | null> {
+  const [row] = await db.select().from(taxRates).where(eq(taxRates.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Page of rates ordered by (country, id), optionally of one country. */
+export async function listRates(db: Db, country: string | undefined, after: { country: string; id: string } | undefined, limit: number): Promise<TaxRateRecord[]> {
+  const conds: SQL[] = [];
+  if (country) conds.push(eq(taxRates.country, country));
+  if (after) conds.push(or(gt(taxRates.country, after.country), and(eq(taxRates.country, after.country), gt(taxRates.id, after.id)))!);
+  return db.select().from(taxRates).where(conds.length ? and(...conds) : undefined).orderBy(asc(taxRates.country), asc(taxRates.id)).limit(limit + 1);
+}
+
+export async function insertRate(db: Db, values: typeof taxRates.$inferInsert): Promise<TaxRateRecord> {
+  const [row] = await db.insert(taxRates).values(values).returning();
+  return row!;
+}
+
+export async function updateRate(db: Db, id: string, values: Partial<typeof taxRates.$inferInsert>): Promise<TaxRateRecord | null> {
+  const [row] = await db.update(taxRates).set(values).where(eq(taxRates.id, id)).returning();
+  return row ?? null;
+}
+
+export async function deleteRate(db: Db, id: string): Promise<boolean> {
+  return (await db.delete(taxRates).where(eq(taxRates.id, id)).returning({ id: taxRates.id })).length > 0;
+}
+
+/** Serialises rate writes of one country, so two overlapping rates cannot both pass the overlap check. */
+export async function lockCountry(db: Db, country: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`tax_rates:${country}`}))`);
+}
+
+export async function findExemption(db: Db, companyId: string): Promise<ExemptionRow | null> {
+  const [row] = await db.select().from(companyTaxExemptions).where(eq(companyTaxExemptions.companyId, companyId)).limit(1);
+  return row ?? null;
+}
+
+export async function upsertExemption(db: Db, values: typeof companyTaxExemptions.$inferInsert): Promise<ExemptionRow> {
+  const [row] = await db
+    .insert(companyTaxExemptions)
+    .values(values)
+    .onConflictDoUpdate({ target: companyTaxExemptions.companyId, set: { certificateNumber: values.certificateNumber, expiresOn: values.expiresOn, updatedAt: values.updatedAt ?? new Date() } })
+    .returning();
+  return row!;
+}
+
+export async function deleteExemption(db: Db, companyId: string): Promise<boolean> {
+  return (await db.delete(companyTaxExemptions).where(eq(companyTaxExemptions.companyId, companyId)).returning({ id: companyTaxExemptions.companyId })).length > 0;
+}
+
+export async function companyFacts(db: Db, companyId: string): Promise<{ taxId: string | null } | null> {
+  const r = (await db.execute(sql`select tax_id from companies where id = ${companyId}`)) as unknown as { rows: { tax_id: string | null }[] };
+  const row = r.rows[0];
+  return row ? { taxId: row.tax_id } : null;
+}
