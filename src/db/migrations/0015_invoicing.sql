@@ -70,8 +70,8 @@ create table invoices (
   voided_at       timestamptz,
   created_at      timestamptz not null default now(),
   updated_at      timestamptz not null default now(),
-  check (amount_paid + amount_credited <= total),
-  check (due_at >= issued_at)
+  -- due_at is 00:00 UTC of the last day to pay (credit.dueDate), so it may precede issued_at on due-on-receipt terms
+  check (amount_paid + amount_credited <= total)
 );
 create index invoices_company_issued on invoices (company_id, issued_at desc, id desc);
 create index invoices_order on invoices (order_id);
