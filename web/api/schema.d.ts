@@ -2261,6 +2261,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's payment terms (own or inherited), credit limit, settings, exposure and available credit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowNewShipTo: boolean;
+                            available: number | null;
+                            companyId: string;
+                            creditLimit: number | null;
+                            currency: string;
+                            effectiveTerms: {
+                                /** @description due_on_receipt, net7…net90, or eom: the last day of the month after the invoice's month */
+                                code: "due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom";
+                                label: string;
+                            } | null;
+                            /** @description Open on-account orders + unpaid invoices (minor units) */
+                            exposure: number;
+                            hasAccount: boolean;
+                            onAccount: boolean;
+                            /** @description Past the limit an on-account order is refused (block) or placed on credit hold for the credit controller (hold) */
+                            overLimitAction: "block" | "hold";
+                            paymentTerms: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                            poRequired: boolean;
+                            termsGroupId: string | null;
+                            termsSource: "company" | "group" | "none";
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a company's terms, credit limit and checkout rules (creates its credit account in the company's currency) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Buyers may ship to a new address at checkout */
+                        allowNewShipTo?: boolean;
+                        creditLimit?: number | null;
+                        /** @description Past the limit an on-account order is refused (block) or placed on credit hold for the credit controller (hold) */
+                        overLimitAction?: "block" | "hold";
+                        paymentTerms?: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                        /** @description Checkout asks for a PO number */
+                        poRequired?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowNewShipTo: boolean;
+                            available: number | null;
+                            companyId: string;
+                            creditLimit: number | null;
+                            currency: string;
+                            effectiveTerms: {
+                                /** @description due_on_receipt, net7…net90, or eom: the last day of the month after the invoice's month */
+                                code: "due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom";
+                                label: string;
+                            } | null;
+                            /** @description Open on-account orders + unpaid invoices (minor units) */
+                            exposure: number;
+                            hasAccount: boolean;
+                            onAccount: boolean;
+                            /** @description Past the limit an on-account order is refused (block) or placed on credit hold for the credit controller (hold) */
+                            overLimitAction: "block" | "hold";
+                            paymentTerms: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                            poRequired: boolean;
+                            termsGroupId: string | null;
+                            termsSource: "company" | "group" | "none";
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/companies/{id}/credit/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's credit ledger, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorId: string | null;
+                                actorKind: string;
+                                /** @description + takes credit, − frees it */
+                                amount: number;
+                                /** Format: date-time */
+                                at: string;
+                                exposureAfter: number;
+                                id: string;
+                                reason: string;
+                                refId: string;
+                                refKind: "order" | "invoice" | "payment" | "credit_memo" | "adjustment";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/companies/{id}/customer-groups": {
         parameters: {
             query?: never;
@@ -2691,6 +2965,223 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/admin/companies/{id}/tax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's VAT id and tax-exemption certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companyId: string;
+                            exemption: {
+                                certificateNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                /** @description Not expired today */
+                                valid: boolean;
+                            } | null;
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/companies/{id}/tax-exemption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a company's exemption certificate: no tax on its orders through the expiry day */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        /**
+                         * Format: date
+                         * @description The certificate exempts orders through this day (UTC)
+                         */
+                        expiresOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companyId: string;
+                            exemption: {
+                                certificateNumber: string;
+                                /** Format: date */
+                                expiresOn: string;
+                                /** @description Not expired today */
+                                valid: boolean;
+                            } | null;
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a company's exemption */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/admin/companies/{id}/users": {
@@ -3680,6 +4171,145 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customer-groups/{id}/payment-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer group's payment terms (inherited by member companies without their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: string;
+                            paymentTerms: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                            priority: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set (or with null clear) a customer group's payment terms and priority */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        paymentTerms: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                        /** @description Among a company's groups the highest priority wins */
+                        priority?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groupId: string;
+                            paymentTerms: ("due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom") | null;
+                            priority: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7861,6 +8491,448 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List shipping methods in their display order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                bands: {
+                                    amount: number;
+                                    maxGrams: number;
+                                }[];
+                                carrier: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                estimatedDays: {
+                                    max: number;
+                                    min: number;
+                                };
+                                freeThreshold: number | null;
+                                id: string;
+                                name: string;
+                                position: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                zones: {
+                                    country: string;
+                                    region: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a shipping method with its zone and weight bands */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Replaces the weight bands; the smallest band that holds the parcel applies */
+                        bands: {
+                            /** @description Minor units of the method's currency */
+                            amount: number;
+                            /** @description Parcels up to this weight… */
+                            maxGrams: number;
+                        }[];
+                        carrier: string;
+                        currency: string;
+                        estimatedDays: {
+                            max: number;
+                            min: number;
+                        };
+                        freeThreshold?: number | null;
+                        name: string;
+                        position?: number;
+                        /** @description Replaces the zone */
+                        zones: {
+                            /** @description ISO 3166-1 alpha-2 */
+                            country: string;
+                            /** @description A region of the country, or '' for the whole country */
+                            region: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            bands: {
+                                amount: number;
+                                maxGrams: number;
+                            }[];
+                            carrier: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            estimatedDays: {
+                                max: number;
+                                min: number;
+                            };
+                            freeThreshold: number | null;
+                            id: string;
+                            name: string;
+                            position: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            zones: {
+                                country: string;
+                                region: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shipping-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shipping method */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            bands: {
+                                amount: number;
+                                maxGrams: number;
+                            }[];
+                            carrier: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            estimatedDays: {
+                                max: number;
+                                min: number;
+                            };
+                            freeThreshold: number | null;
+                            id: string;
+                            name: string;
+                            position: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            zones: {
+                                country: string;
+                                region: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a shipping method */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a shipping method; given zones or bands replace the old ones */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Replaces the weight bands; the smallest band that holds the parcel applies */
+                        bands?: {
+                            /** @description Minor units of the method's currency */
+                            amount: number;
+                            /** @description Parcels up to this weight… */
+                            maxGrams: number;
+                        }[];
+                        carrier?: string;
+                        currency?: string;
+                        estimatedDays?: {
+                            max: number;
+                            min: number;
+                        };
+                        freeThreshold?: number | null;
+                        name?: string;
+                        position?: number;
+                        /** @description Replaces the zone */
+                        zones?: {
+                            /** @description ISO 3166-1 alpha-2 */
+                            country: string;
+                            /** @description A region of the country, or '' for the whole country */
+                            region: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            bands: {
+                                amount: number;
+                                maxGrams: number;
+                            }[];
+                            carrier: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            estimatedDays: {
+                                max: number;
+                                min: number;
+                            };
+                            freeThreshold: number | null;
+                            id: string;
+                            name: string;
+                            position: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            zones: {
+                                country: string;
+                                region: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/admin/staff": {
         parameters: {
             query?: never;
@@ -8056,6 +9128,396 @@ export interface paths {
                             /** @description admin | catalog_manager | pricing_manager | sales_rep | credit_controller | support */
                             role: "admin" | "catalog_manager" | "pricing_manager" | "sales_rep" | "credit_controller" | "support";
                             status: "active" | "disabled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tax rates by country, then id */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 */
+                    country?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                country: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                label: string;
+                                rateBp: number;
+                                region: string | null;
+                                taxClass: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                validFrom: string | null;
+                                validTo: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a tax rate (TAX_RATE_CONFLICT when another covers the same place, class and dates) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 3166-1 alpha-2 */
+                        country: string;
+                        /** @description Shown on orders and invoices, e.g. "VAT 5%" */
+                        label: string;
+                        /** @description Basis points: 500 = 5% */
+                        rateBp: number;
+                        region?: string | null;
+                        /** @description The product tax class (variants carry one; 'standard' by default) */
+                        taxClass: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            label: string;
+                            rateBp: number;
+                            region: string | null;
+                            taxClass: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tax rate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            label: string;
+                            rateBp: number;
+                            region: string | null;
+                            taxClass: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a tax rate */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a tax rate; applies to orders placed from now on */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 3166-1 alpha-2 */
+                        country?: string;
+                        /** @description Shown on orders and invoices, e.g. "VAT 5%" */
+                        label?: string;
+                        /** @description Basis points: 500 = 5% */
+                        rateBp?: number;
+                        region?: string | null;
+                        /** @description The product tax class (variants carry one; 'standard' by default) */
+                        taxClass?: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            label: string;
+                            rateBp: number;
+                            region: string | null;
+                            taxClass: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validTo: string | null;
                         };
                     };
                 };
@@ -12071,6 +13533,86 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/store/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company's credit limit, used and available credit, and payment terms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            limit: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            /** @description The company may order on account */
+                            onAccount: boolean;
+                            /** @description Past the limit an on-account order is refused (block) or placed on credit hold for the credit controller (hold) */
+                            overLimitAction: "block" | "hold";
+                            paymentTerms: {
+                                /** @description due_on_receipt, net7…net90, or eom: the last day of the month after the invoice's month */
+                                code: "due_on_receipt" | "net7" | "net15" | "net30" | "net60" | "net90" | "eom";
+                                label: string;
+                            } | null;
+                            poRequired: boolean;
+                            used: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/products": {
         parameters: {
             query?: never;
@@ -12358,6 +13900,293 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/quick-order/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add quick-order lines to a cart (your current cart by default); unknown SKUs are reported as skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A cart id or `current` (default) */
+                        cartId?: string;
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            cart: {
+                                /** @description The caller's access */
+                                access: "owner" | "edit" | "view";
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                id: string;
+                                /** @description The caller's current cart (where Add to cart goes) */
+                                isCurrent: boolean;
+                                /** Format: date-time */
+                                lastActivityAt: string;
+                                lineCount: number;
+                                lines: {
+                                    available: number | null;
+                                    /** @description Units that would ship later (backorder) */
+                                    backorderQuantity: number;
+                                    id: string;
+                                    lineTotal: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    note: string;
+                                    priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                    priceLabel: string | null;
+                                    problems: {
+                                        code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                        limit: number | null;
+                                        message: string;
+                                    }[];
+                                    /** @description Empty when the item is no longer available to the company */
+                                    productName: string;
+                                    productSlug: string;
+                                    quantity: number;
+                                    quantityRules: {
+                                        increment: number | null;
+                                        max: number | null;
+                                        min: number | null;
+                                    } | null;
+                                    sku: string;
+                                    unitPrice: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    variantId: string;
+                                    variantName: string;
+                                }[];
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Lines with at least one problem */
+                                problemLines: number;
+                                status: "open" | "ordered";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            skipped: {
+                                /** @enum {string} */
+                                code: "SKU_UNKNOWN";
+                                message: string;
+                                sku: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/quick-order/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview pasted "SKU quantity" lines or a CSV file: merged duplicates, prices and problems per line (at most 1,000 lines) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A CSV file with a header naming sku and quantity */
+                        csv?: string;
+                        /** @description Pasted lines: SKU then quantity, separated by tabs, commas, semicolons or spaces */
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            lines: {
+                                available: number | null;
+                                /** @description Source lines; more than one when the same SKU was merged */
+                                lineNos: number[];
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                problems: {
+                                    code: "SKU_UNKNOWN" | "QUANTITY_INVALID" | "SKU_MISSING" | "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string | null;
+                                quantity: number | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string | null;
+                            }[];
+                            problemLines: number;
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            validLines: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -85,3 +85,49 @@ export const Shares = obj({
   shares: Type.Array(obj({ userId: Type.String(), name: Type.String(), email: Type.String(), access: Type.Union([Type.Literal('view'), Type.Literal('edit')]) })),
   colleagues: Type.Array(Person),
 });
+
+// ── Quick order ────────────────────────────────────────────────────────────────────────────────
+export const QuickPreviewBody = obj({
+  text: Type.Optional(Type.String({ maxLength: 100_000, description: 'Pasted lines: SKU then quantity, separated by tabs, commas, semicolons or spaces' })),
+  csv: Type.Optional(Type.String({ maxLength: 200_000, description: 'A CSV file with a header naming sku and quantity' })),
+});
+
+export const QuickProblem = obj({
+  code: Type.Union([
+    Type.Literal('SKU_UNKNOWN'), Type.Literal('QUANTITY_INVALID'), Type.Literal('SKU_MISSING'),
+    ...LineProblem.properties.code.anyOf,
+  ]),
+  message: Type.String(),
+  limit: Nullable(Type.Integer()),
+});
+
+export const QuickLine = obj({
+  lineNos: Type.Array(Type.Integer(), { description: 'Source lines; more than one when the same SKU was merged' }),
+  sku: Type.String(),
+  quantity: Nullable(Type.Integer()),
+  variantId: Nullable(Type.String()),
+  productName: Nullable(Type.String()),
+  unitPrice: Nullable(Money),
+  lineTotal: Nullable(Money),
+  available: Nullable(Type.Integer()),
+  problems: Type.Array(QuickProblem),
+});
+
+export const QuickPreview = obj({
+  currency: Type.String(),
+  lines: Type.Array(QuickLine),
+  subtotal: Money,
+  validLines: Type.Integer(),
+  problemLines: Type.Integer(),
+});
+
+export const QuickAddBody = obj({
+  cartId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A cart id or `current` (default)' })),
+  lines: Type.Array(obj({ sku: Type.String({ minLength: 1, maxLength: 100 }), quantity: Quantity }), { minItems: 1, maxItems: 1000 }),
+});
+
+export const QuickAddResult = obj({
+  cart: Cart,
+  added: Type.Integer(),
+  skipped: Type.Array(obj({ sku: Type.String(), code: Type.Literal('SKU_UNKNOWN'), message: Type.String() })),
+});

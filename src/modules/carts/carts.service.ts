@@ -206,3 +206,14 @@ export async function clearCart(ctx: Ctx, cartId: string): Promise<CartView> {
     return n > 0 ? [{ type: 'line_removed', data: { all: true, count: n } }] : [];
   });
 }
+
+/**
+ * Items the company may buy, found by variant id or SKU (case-insensitive): unknown, inactive and
+ * hidden items are all simply absent (every add path goes through here or `invisibleVariantIds`).
+ */
+export async function buyableItems(ctx: Ctx, companyId: string, by: { ids?: readonly string[]; skus?: readonly string[] }): Promise<{ byId: Map<string, repo.ItemRow>; bySku: Map<string, repo.ItemRow> }> {
+  const items = await repo.itemsBy(ctx.db, by);
+  const hidden = await invisibleVariantIds(ctx, companyId, items.map((i) => i.variantId));
+  const visible = items.filter((i) => !hidden.has(i.variantId));
+  return { byId: new Map(visible.map((i) => [i.variantId, i])), bySku: new Map(visible.map((i) => [i.sku.toLowerCase(), i])) };
+}

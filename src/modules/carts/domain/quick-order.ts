@@ -74,23 +74,24 @@ export function parsePasted(text: string): ParsedQuickOrder {
  * Returns null when the file cannot be read or lacks the columns (the caller answers CSV_INVALID).
  */
 export function parseCsv(csv: string): ParsedQuickOrder | { error: string } {
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    // `info` gives each record's line in the file, so errors name the line the buyer sees.
+    records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     return { error: err instanceof Error ? err.message : 'The CSV file cannot be read' };
   }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const header = (records[0]?.record ?? []).map((h) => h.toLowerCase());
   const skuCol = header.indexOf('sku');
   const qtyCol = header.findIndex((h) => h === 'quantity' || h === 'qty');
   if (skuCol < 0 || qtyCol < 0) return { error: 'The first row must name the columns sku and quantity' };
   const out = { entries: [] as QuickEntry[], errors: [] as QuickError[] };
   let lineCount = 0;
-  records.slice(1).forEach((r, i) => {
-    if (r.every((c) => c === '')) return;
+  for (const { record: r, info } of records.slice(1)) {
+    if (r.every((c) => c === '')) continue;
     lineCount++;
-    entryOf(i + 2, (r[skuCol] ?? '').trim(), r[qtyCol], out);
-  });
+    entryOf(info.lines, (r[skuCol] ?? '').trim(), r[qtyCol], out);
+  }
   return { ...out, lineCount };
 }
 
