@@ -8,6 +8,9 @@ import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../mod
 import { paymentsRoutes } from '../modules/payments/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 import { cartsRoutes } from '../modules/carts/index.ts';
+import { creditRoutes } from '../modules/credit/index.ts';
+import { shippingAdminRoutes } from '../modules/shipping/index.ts';
+import { taxAdminRoutes } from '../modules/tax/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -25,4 +28,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await sharedCatalogsRoutes(app, deps);
   await paymentsRoutes(app, deps);
   await cartsRoutes(app, deps);
+  await app.register(taxAdminRoutes);
+  await app.register(shippingAdminRoutes);
+  await creditRoutes(app);
 }

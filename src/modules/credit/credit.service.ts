@@ -319,3 +319,28 @@ export async function setGroupTerms(ctx: Ctx, groupId: string, input: { paymentT
     return { groupId, paymentTerms: row.paymentTerms, priority: row.priority };
   });
 }
+
+export interface StoreCreditView {
+  onAccount: boolean;
+  paymentTerms: PaymentTerms | null;
+  limit: { amount: number; currency: string } | null;
+  used: { amount: number; currency: string };
+  available: { amount: number; currency: string } | null;
+  poRequired: boolean;
+  overLimitAction: OverLimitAction;
+}
+
+/** What a buyer sees of their company's credit (GET /api/store/credit). */
+export async function storeCredit(ctx: Ctx, companyId: string): Promise<StoreCreditView> {
+  const a = await getCreditAccount(ctx, companyId);
+  const m = (amount: number) => ({ amount, currency: a.currency });
+  return {
+    onAccount: a.onAccount,
+    paymentTerms: a.effectiveTerms,
+    limit: a.creditLimit === null ? null : m(a.creditLimit),
+    used: m(a.exposure),
+    available: a.available === null ? null : m(a.available),
+    poRequired: a.poRequired,
+    overLimitAction: a.overLimitAction,
+  };
+}

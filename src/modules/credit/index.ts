@@ -4,6 +4,8 @@
  * `checkoutPolicy` and `reserveCredit`; invoicing calls `dueDate` and `releaseCredit`.
  * Other modules import only this file (or `domain/terms.ts` through `dueDate` here).
  */
+import type { FastifyInstance } from 'fastify';
+import { creditAdminRoutes, creditStoreRoutes } from './credit.routes.ts';
 export { creditAccounts, creditLedger, customerGroupPaymentTerms, type CreditRefKind, type OverLimitAction } from './credit.tables.ts';
 export { dueDate, isPaymentTermsCode, PAYMENT_TERMS, PAYMENT_TERMS_LABELS, paymentTerms, type PaymentTerms, type PaymentTermsCode } from './domain/terms.ts';
 export {
@@ -16,6 +18,7 @@ export {
   releaseCredit,
   reserveCredit,
   setGroupTerms,
+  storeCredit,
   updateCreditAccount,
   type CheckoutPolicy,
   type CreditAccountInput,
@@ -27,5 +30,13 @@ export {
   type ReleaseResult,
   type ReserveInput,
   type ReserveResult,
+  type StoreCreditView,
 } from './credit.service.ts';
 
+export { creditAdminRoutes, creditStoreRoutes } from './credit.routes.ts';
+
+/** The credit module's admin and store routes; register after auth. */
+export async function creditRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(creditAdminRoutes);
+  await app.register(creditStoreRoutes);
+}

@@ -17,3 +17,4 @@ export {
   type ShippingMethodInput,
   type ShippingMethodView,
 } from './shipping.service.ts';
+export { shippingAdminRoutes } from './shipping.routes.ts';

@@ -20,3 +20,4 @@ export {
   type TaxRateView,
   type TaxResult,
 } from './tax.service.ts';
+export { taxAdminRoutes } from './tax.routes.ts';
