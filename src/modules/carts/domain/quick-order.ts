@@ -77,7 +77,7 @@ export function parseCsv(csv: string): ParsedQuickOrder | { error: string } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // `info` gives each record's line in the file, so errors name the line the buyer sees.
-    records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as { record: string[]; info: { lines: number } }[];
+    records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     return { error: err instanceof Error ? err.message : 'The CSV file cannot be read' };
   }
