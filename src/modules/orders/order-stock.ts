@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { allocateStock, type Allocation, type AllocationLine, type StockRow } from './domain/reservation.ts';
+import * as repo from './orders.repo.ts';
+
+type Rows<T> = { rows: T[] };
+
+/**
+ * Locks the inventory rows of these variants, always in (variant, warehouse) order: two
+ * checkouts (or a checkout and a cancellation) that touch the same variants queue on the same
+ * first row instead of deadlocking.
+ */
+async function lockStock(ctx: Ctx, variantIds: readonly string[]): Promise<StockRow[]> {
+  if (!variantIds.length) return [];
+  const ids = [...new Set(variantIds)].sort();
+  const res = (await ctx.db.execute(sql`
+    select variant_id, warehouse_id, on_hand, reserved, backorder from inventory
+    where variant_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    order by variant_id, warehouse_id for update`)) as unknown as Rows<{ variant_id: string; warehouse_id: string; on_hand: number; reserved: number; backorder: boolean }>;
+  return res.rows.map((r) => ({ variantId: r.variant_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), reserved: Number(r.reserved), backorder: r.backorder }));
+}
+
+async function addReserved(ctx: Ctx, deltas: readonly { variantId: string; warehouseId: string; delta: number }[]): Promise<void> {
+  if (!deltas.length) return;
+  const values = sql.join(deltas.map((d) => sql`(${d.variantId}, ${d.warehouseId}, ${d.delta}::int)`), sql`, `);
+  await ctx.db.execute(sql`
+    update inventory i set reserved = greatest(i.reserved + d.delta, 0), updated_at = now()
+    from (values ${values}) as d(variant_id, warehouse_id, delta)
+    where i.variant_id = d.variant_id and i.warehouse_id = d.warehouse_id`);
+}
+
+/** A line that stock cannot cover, as checkout reports it. */
+export interface StockShortage {
+  lineNo: number;
+  sku: string;
+  requested: number;
+  available: number;
+}
+
+/**
+ * Reserves stock for every line in one go, inside the order's transaction: `reserved + q ≤ on_hand`
+ * per warehouse unless it takes backorders (the table's CHECK says the same). Any short line fails
+ * the whole order with CHECKOUT_STOCK_SHORT naming each line and what is available; nothing is kept.
+ */
+export async function reserveStock(ctx: Ctx, lines: readonly (AllocationLine & { sku: string })[]): Promise<Allocation[]> {
+  const rows = await lockStock(ctx, lines.map((l) => l.variantId));
+  const { allocations, shortages } = allocateStock(lines, rows);
+  if (shortages.length) {
+    const bySku = new Map(lines.map((l) => [l.lineNo, l]));
+    const detail: StockShortage[] = shortages.map((s) => ({ lineNo: s.lineNo, sku: bySku.get(s.lineNo)!.sku, requested: bySku.get(s.lineNo)!.quantity, available: s.available }));
+    throw new AppError('CHECKOUT_STOCK_SHORT', detail.map((d) => (d.available ? `${d.sku}: only ${d.available} available` : `${d.sku}: out of stock`)).join('; '), 'cartId', { lines: detail });
+  }
+  const variantOf = new Map(lines.map((l) => [l.lineNo, l.variantId]));
+  await addReserved(ctx, allocations.map((a) => ({ variantId: variantOf.get(a.lineNo)!, warehouseId: a.warehouseId, delta: a.quantity })));
+  return allocations;
+}
+
+/** Gives an order's reserved stock back to inventory and zeroes its reservations (cancellation). */
+export async function releaseStock(ctx: Ctx, orderId: string): Promise<number> {
+  const held = (await repo.reservationsOf(ctx.db, orderId)).filter((r): r is repo.ReservationRow & { variantId: string } => r.variantId !== null);
+  if (!held.length) return 0;
+  await lockStock(ctx, held.map((r) => r.variantId));
+  const sum = new Map<string, { variantId: string; warehouseId: string; delta: number }>();
+  for (const r of held) {
+    const k = `${r.variantId} ${r.warehouseId}`;
+    const cur = sum.get(k) ?? { variantId: r.variantId, warehouseId: r.warehouseId, delta: 0 };
+    cur.delta -= r.quantity;
+    sum.set(k, cur);
+  }
+  await addReserved(ctx, [...sum.values()]);
+  await repo.clearReservations(ctx.db, orderId);
+  return held.reduce((n, r) => n + r.quantity, 0);
+}

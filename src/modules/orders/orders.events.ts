@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { newId } from '../../lib/ids.ts';
+import { emitPurchaseEvent, type PurchaseEvent } from '../segments/index.ts';
+import type { OrderStatus } from './domain/lifecycle.ts';
+
+/**
+ * Events the orders module writes to the outbox in the transaction of the change. `order.placed`
+ * and `order.cancelled` are also the segments purchase events (`segments/purchase-events.ts`): one
+ * event per change carries both payloads' fields, so every consumer reads the same row.
+ */
+export type OrderStatusChanged = { orderId: string; companyId: string; number: string; from: OrderStatus | null; to: OrderStatus; reason: string | null };
+
+export interface PlacedOrderFacts {
+  orderId: string;
+  companyId: string;
+  number: string;
+  placedBy: string | null;
+  placedAt: Date;
+  currency: string;
+  total: number;
+  lines: { variantId: string | null; sku: string; quantity: number; amount: number }[];
+}
+
+/** `order.status_changed` for every transition. */
+export async function emitStatusChanged(ctx: Ctx, p: OrderStatusChanged): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.execute(
+    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
+        values (${newId('event', now.getTime())}, 'order.status_changed', ${p.orderId}, ${JSON.stringify(p)}::jsonb, ${now.toISOString()}::timestamptz)`,
+  );
+}
+
+/** `order.placed`: `{ orderId, companyId, number, placedBy, total, currency }` plus the purchase-event fields. */
+export async function emitOrderPlaced(ctx: Ctx, f: PlacedOrderFacts): Promise<void> {
+  const payload = {
+    orderId: f.orderId,
+    companyId: f.companyId,
+    number: f.number,
+    orderNumber: f.number,
+    placedBy: f.placedBy,
+    placedAt: f.placedAt.toISOString(),
+    currency: f.currency,
+    total: f.total,
+    lines: f.lines,
+  };
+  const event: PurchaseEvent = { type: 'order.placed', aggregateId: f.orderId, payload };
+  await emitPurchaseEvent(ctx, event);
+}
+
+/** `order.cancelled`: `{ orderId, companyId, number, reason }` plus the purchase-event fields. */
+export async function emitOrderCancelled(ctx: Ctx, p: { orderId: string; companyId: string; number: string; reason: string | null; at: Date }): Promise<void> {
+  const payload = { orderId: p.orderId, companyId: p.companyId, number: p.number, reason: p.reason, cancelledAt: p.at.toISOString() };
+  const event: PurchaseEvent = { type: 'order.cancelled', aggregateId: p.orderId, payload };
+  await emitPurchaseEvent(ctx, event);
+}

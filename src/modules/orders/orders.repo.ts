@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { companies, companyUsers } from '../accounts/index.ts';
+import { orderEvents, orderLines, orderReservations, orders } from './orders.tables.ts';
+import type { OrderStatus } from './domain/lifecycle.ts';
+import type { Order, OrderEvent, OrderLine, OrderSummary, PaymentMethod } from './domain/types.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+
+const summaryColumns = {
+  order: orders,
+  companyName: companies.legalName,
+  placedByName: companyUsers.name,
+};
+
+function toSummary(r: { order: OrderRow; companyName: string | null; placedByName: string | null }): OrderSummary {
+  const o = r.order;
+  return {
+    id: o.id,
+    number: o.number,
+    companyId: o.companyId,
+    companyName: r.companyName ?? '',
+    status: o.status as OrderStatus,
+    currency: o.currency,
+    subtotal: o.subtotal,
+    shippingTotal: o.shippingTotal,
+    taxTotal: o.taxTotal,
+    total: o.total,
+    paymentMethod: o.paymentMethod as PaymentMethod,
+    poNumber: o.poNumber,
+    placedByName: r.placedByName,
+    placedAt: o.placedAt.toISOString(),
+  };
+}
+
+function toOrder(r: { order: OrderRow; companyName: string | null; placedByName: string | null }, lines: OrderLine[]): Order {
+  const o = r.order;
+  return {
+    ...toSummary(r),
+    placedBy: o.placedBy,
+    placedByStaff: o.placedByStaff,
+    cartId: o.cartId,
+    paymentTerms: o.paymentTerms,
+    paymentId: o.paymentId,
+    requestedDeliveryDate: o.requestedDeliveryDate,
+    notes: o.notes,
+    shipTo: o.shipTo,
+    shippingMethodId: o.shippingMethodId,
+    shippingMethodName: o.shippingMethodName,
+    taxExempt: o.taxExempt,
+    vatId: o.vatId,
+    locale: o.locale,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    lines,
+  };
+}
+
+/** The next human order number ('SO-100001'), from the sequence (gaps after rollbacks are fine). */
+export async function nextOrderNumber(db: Db): Promise<string> {
+  const res = (await db.execute(sql`select nextval('order_number_seq')::text as n`)) as unknown as { rows: { n: string }[] };
+  return `SO-${res.rows[0]!.n}`;
+}
+
+export async function insertOrder(db: Db, row: typeof orders.$inferInsert, lines: (typeof orderLines.$inferInsert)[]): Promise<void> {
+  await db.insert(orders).values(row);
+  if (lines.length) await db.insert(orderLines).values(lines);
+}
+
+export async function insertReservations(db: Db, rows: (typeof orderReservations.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(orderReservations).values(rows);
+}
+
+export async function insertOrderEvent(db: Db, row: typeof orderEvents.$inferInsert): Promise<void> {
+  await db.insert(orderEvents).values(row);
+}
+
+/** The order with its company and placer names; `companyIds` limits it to those companies (buyers). */
+export async function findOrder(db: Db, id: string, companyIds?: readonly string[]): Promise<Order | null> {
+  const where = companyIds ? and(eq(orders.id, id), inArray(orders.companyId, [...companyIds])) : eq(orders.id, id);
+  const [row] = await db
+    .select(summaryColumns)
+    .from(orders)
+    .leftJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(companyUsers, eq(companyUsers.id, orders.placedBy))
+    .where(where)
+    .limit(1);
+  if (!row) return null;
+  return toOrder(row, await findLines(db, id));
+}
+
+export async function findLines(db: Db, orderId: string): Promise<OrderLine[]> {
+  const rows = await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
+  return rows.map((l) => ({
+    lineNo: l.lineNo,
+    variantId: l.variantId,
+    sku: l.sku,
+    name: l.name,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    lineTotal: l.lineTotal,
+    taxClass: l.taxClass,
+    taxRateBp: l.taxRateBp,
+    taxAmount: l.taxAmount,
+    priceSource: l.priceSource,
+    weightGrams: l.weightGrams,
+    quantityShipped: l.quantityShipped,
+    quantityReturned: l.quantityReturned,
+  }));
+}
+
+/** Locks the order row for a status change; concurrent transitions of one order run one after the other. */
+export async function lockOrder(db: Db, id: string): Promise<{ id: string; status: OrderStatus; companyId: string; number: string; total: number; currency: string; paymentMethod: PaymentMethod } | null> {
+  const res = (await db.execute(sql`select id, status, company_id, number, total::bigint as total, currency, payment_method from orders where id = ${id} for update`)) as unknown as {
+    rows: { id: string; status: string; company_id: string; number: string; total: string | number; currency: string; payment_method: string }[];
+  };
+  const r = res.rows[0];
+  return r ? { id: r.id, status: r.status as OrderStatus, companyId: r.company_id, number: r.number, total: Number(r.total), currency: r.currency, paymentMethod: r.payment_method as PaymentMethod } : null;
+}
+
+export async function setOrderStatus(db: Db, id: string, status: OrderStatus, at: Date): Promise<void> {
+  await db.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, id));
+}
+
+export async function findEvents(db: Db, orderId: string): Promise<OrderEvent[]> {
+  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  return rows.map((e) => ({
+    id: e.id,
+    type: e.type,
+    fromStatus: e.fromStatus as OrderStatus | null,
+    toStatus: e.toStatus as OrderStatus | null,
+    actorKind: e.actorKind as OrderEvent['actorKind'],
+    actorId: e.actorId,
+    actorName: e.actorName,
+    detail: e.detail,
+    at: e.at.toISOString(),
+  }));
+}
+
+/** Net credit this order holds (credit.reserved minus credit.released events). */
+export async function creditHeld(db: Db, orderId: string): Promise<number> {
+  const res = (await db.execute(sql`
+    select coalesce(sum(case type when 'credit.reserved' then (detail->>'amount')::bigint when 'credit.released' then -(detail->>'amount')::bigint else 0 end), 0)::bigint as held
+    from order_events where order_id = ${orderId} and type in ('credit.reserved', 'credit.released')`)) as unknown as { rows: { held: string | number }[] };
+  return Number(res.rows[0]?.held ?? 0);
+}
+
+/** The status the order had before its latest hold (to return to on release). */
+export async function statusBeforeHold(db: Db, orderId: string): Promise<OrderStatus | null> {
+  const res = (await db.execute(sql`
+    select from_status from order_events where order_id = ${orderId} and to_status = 'on_hold' order by at desc, id desc limit 1`)) as unknown as { rows: { from_status: string | null }[] };
+  return (res.rows[0]?.from_status as OrderStatus | null | undefined) ?? null;
+}
+
+export interface ReservationRow {
+  lineNo: number;
+  variantId: string | null;
+  warehouseId: string;
+  quantity: number;
+}
+
+/** The order's reservations with their variants, locked inventory-first in a stable order. */
+export async function reservationsOf(db: Db, orderId: string): Promise<ReservationRow[]> {
+  const res = (await db.execute(sql`
+    select r.line_no, l.variant_id, r.warehouse_id, r.quantity from order_reservations r
+    join order_lines l on l.order_id = r.order_id and l.line_no = r.line_no
+    where r.order_id = ${orderId} and r.quantity > 0 order by l.variant_id, r.warehouse_id`)) as unknown as { rows: { line_no: number; variant_id: string | null; warehouse_id: string; quantity: number }[] };
+  return res.rows.map((r) => ({ lineNo: r.line_no, variantId: r.variant_id, warehouseId: r.warehouse_id, quantity: Number(r.quantity) }));
+}
+
+/** Sets every reservation of the order to zero (the stock went back to inventory). */
+export async function clearReservations(db: Db, orderId: string): Promise<void> {
+  await db.update(orderReservations).set({ quantity: 0 }).where(eq(orderReservations.orderId, orderId));
+}
+
+export interface OrderListFilter {
+  companyIds?: readonly string[];
+  status?: OrderStatus;
+  /** An order number (SO-100001, or just the digits) or the start of a PO number. */
+  q?: string;
+  poNumber?: string;
+  from?: Date;
+  to?: Date;
+  after?: { placedAt: string; id: string };
+  limit: number;
+}
+
+/** Orders newest first, keyset-paginated on (placed_at, id): the company index answers it. */
+export async function listOrderRows(db: Db, f: OrderListFilter): Promise<OrderSummary[]> {
+  const conds: SQL[] = [];
+  if (f.companyIds) conds.push(f.companyIds.length === 1 ? eq(orders.companyId, f.companyIds[0]!) : inArray(orders.companyId, [...f.companyIds]));
+  if (f.status) conds.push(eq(orders.status, f.status));
+  if (f.q) {
+    const q = f.q.trim();
+    const num = /^(so-?)?\d+$/i.test(q) ? `SO-${q.replace(/^so-?/i, '')}` : null;
+    const like = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(num ? sql`(${orders.number} = ${num} or lower(${orders.poNumber}) like ${like})` : sql`lower(${orders.poNumber}) like ${like}`);
+  }
+  if (f.poNumber) conds.push(sql`lower(${orders.poNumber}) = ${f.poNumber.trim().toLowerCase()}`);
+  if (f.from) conds.push(sql`${orders.placedAt} >= ${f.from.toISOString()}::timestamptz`);
+  if (f.to) conds.push(sql`${orders.placedAt} < ${f.to.toISOString()}::timestamptz`);
+  if (f.after) conds.push(sql`(${orders.placedAt}, ${orders.id}) < (${f.after.placedAt}::timestamptz, ${f.after.id})`);
+  const rows = await db
+    .select(summaryColumns)
+    .from(orders)
+    .leftJoin(companies, eq(companies.id, orders.companyId))
+    .leftJoin(companyUsers, eq(companyUsers.id, orders.placedBy))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .limit(f.limit + 1);
+  return rows.map(toSummary);
+}
+
+/** True once the order has been in `status` (from the timeline; the first event records the status at checkout). */
+export async function hasReached(db: Db, orderId: string, status: OrderStatus): Promise<boolean> {
+  const res = (await db.execute(sql`select exists (select 1 from order_events where order_id = ${orderId} and to_status = ${status}) as hit`)) as unknown as { rows: { hit: boolean }[] };
+  return res.rows[0]?.hit === true;
+}
+
+export async function setPayment(db: Db, orderId: string, paymentId: string): Promise<void> {
+  await db.update(orders).set({ paymentId }).where(eq(orders.id, orderId));
+}
