@@ -3,6 +3,7 @@ import { hashPassword, systemCtx } from '../modules/accounts/index.ts';
 import { reevaluateAll, refreshMetrics } from '../modules/segments/index.ts';
 import type { PricingSize } from './generate-pricing.ts';
 import { DEMO_PASSWORD } from './demo.ts';
+import { seedCheckoutSettings } from './demo-checkout-settings.ts';
 import { DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
 import { clearSeededTables, hasData, loadDataset, type LoadProgress, type LoadSummary } from './load.ts';
 import { generateOrderHistory, loadDemoSpendGroup, loadOrderHistory, ORDER_HISTORY_SCALES } from './order-history.ts';
@@ -42,6 +43,8 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   const [data, passwordHash] = await Promise.all([Promise.resolve().then(() => generateDataset(opts.scale, opts.seed ?? DEFAULT_SEED, opts.pricing)), hashPassword(DEMO_PASSWORD)]);
   const generateMs = Date.now() - t0;
   const summary = await loadDataset(database, data, { passwordHash, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  // Tax rates, shipping methods, and payment terms + a credit account for every company.
+  const checkout = await seedCheckoutSettings(database, data.companies, opts.seed ?? DEFAULT_SEED);
   // Purchase history dated back from today, so spend windows (spend_90d…) find recent buyers; then
   // every company's metrics, which spend rules read.
   opts.onProgress?.({ stage: 'order history', done: 0, total: 0 });
@@ -52,5 +55,5 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   // Rule groups get their members the way the running system gives them: by evaluating the rules.
   opts.onProgress?.({ stage: 'group membership', done: 0, total: 0 });
   await reevaluateAll(systemCtx(database.db));
-  return { ...summary, rows: { ...summary.rows, 'order history': orderCount }, generateMs };
+  return { ...summary, rows: { ...summary.rows, 'order history': orderCount, 'credit accounts': checkout.creditAccounts }, generateMs };
 }
