@@ -1623,6 +1623,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/companies/{companyId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's account statement with ageing */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ageing: {
+                                /** Format: date-time */
+                                asOf: string;
+                                buckets: {
+                                    current: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days1to30: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days31to60: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days61to90: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days90plus: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            closingBalance: {
+                                amount: number;
+                                currency: string;
+                            };
+                            companyId: string;
+                            companyName: string;
+                            currency: string;
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                balance: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                credit: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                debit: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                description: string;
+                                id: string;
+                                kind: "invoice" | "payment" | "credit_memo";
+                                reference: string;
+                            }[];
+                            /** Format: date-time */
+                            from: string;
+                            openingBalance: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/companies/{id}": {
         parameters: {
             query?: never;
@@ -3552,6 +3703,140 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/admin/credit-memos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit memo: applied to the order's unpaid invoices, frees credit, shows on the statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        companyId: string;
+                        currency: string;
+                        orderId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            amountApplied: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            applications: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                invoiceId: string;
+                            }[];
+                            companyId: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                amount: number;
+                                name: string;
+                                orderLineNo?: number | null;
+                                quantity: number;
+                                sku?: string | null;
+                            }[];
+                            number: string;
+                            orderId: string | null;
+                            reason: string;
+                            returnId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/customer-groups": {
         parameters: {
             query?: never;
@@ -5000,6 +5285,671 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices of every company, newest first (filter by status, company, order; search by number) */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    orderId?: string;
+                    /** @description Invoice, order or PO number contains */
+                    q?: string;
+                    /** @description A status, or 'unpaid' (open, partially paid and overdue) */
+                    status?: "open" | "partially_paid" | "paid" | "overdue" | "void" | "unpaid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with lines, payments and credit memos */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCredited: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            amountPaid: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            balanceDue: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            buyer: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            companyId: string;
+                            companyName?: string;
+                            creditMemos: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                number: string;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                kind: "item" | "shipping";
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                orderLineNo: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            locale: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paidAt: string | null;
+                            payments: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                externalRef: string | null;
+                                method: string;
+                                paymentId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            }[];
+                            paymentTerms: string | null;
+                            poNumber: string | null;
+                            seller: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            shipmentId: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received for the invoice (bank transfer, cheque…); idempotent by externalRef */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units */
+                        amount: number;
+                        currency: string;
+                        /** @description Your reference (ERP document, bank reference): the same one again is a replay, not a second payment */
+                        externalRef?: string;
+                        method: "bank_transfer" | "cash" | "cheque" | "card" | "other";
+                        note?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            invoice: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            payment: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                companyId: string | null;
+                                externalRef: string | null;
+                                id: string;
+                                method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                                note: string | null;
+                                pays: {
+                                    id: string | null;
+                                    kind: "order" | "invoices";
+                                };
+                                provider: string;
+                                providerRef: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                reference: string;
+                                refunded: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            invoice: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            payment: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                companyId: string | null;
+                                externalRef: string | null;
+                                id: string;
+                                method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                                note: string | null;
+                                pays: {
+                                    id: string | null;
+                                    kind: "order" | "invoices";
+                                };
+                                provider: string;
+                                providerRef: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                reference: string;
+                                refunded: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The PDF's language; default the invoice's (the buyer's locale at ordering) */
+                    locale?: "en" | "ar" | "ur" | "bn";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/order-history/import": {
         parameters: {
             query?: never;
@@ -5099,6 +6049,1658 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search orders: status, company, placed between dates, PO number, number */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                    cursor?: string;
+                    /** @description YYYY-MM-DD (whole day, UTC) or an ISO 8601 time */
+                    from?: string;
+                    limit?: number;
+                    poNumber?: string;
+                    /** @description Order number (SO-100001 or 100001) or the start of a PO number */
+                    q?: string;
+                    status?: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                    /** @description YYYY-MM-DD (whole day, UTC) or an ISO 8601 time */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                companyId: string;
+                                companyName: string;
+                                id: string;
+                                /** @description SO-100001 */
+                                number: string;
+                                paymentMethod: "account" | "card";
+                                /** Format: date-time */
+                                placedAt: string;
+                                placedByName: string | null;
+                                poNumber: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with lines, timeline and the transitions you may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice an order: a shipment, given quantities, or everything not invoiced yet (the first invoice carries the shipping charge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines?: {
+                            orderLineNo: number;
+                            quantity: number;
+                        }[];
+                        /** @description Bill this shipment (its quantities) */
+                        shipmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCredited: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            amountPaid: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            balanceDue: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            buyer: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            companyId: string;
+                            companyName?: string;
+                            creditMemos: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                number: string;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                kind: "item" | "shipping";
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                orderLineNo: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            locale: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paidAt: string | null;
+                            payments: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                externalRef: string | null;
+                                method: string;
+                                paymentId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            }[];
+                            paymentTerms: string | null;
+                            poNumber: string | null;
+                            seller: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            shipmentId: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCredited: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            amountPaid: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            balanceDue: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            buyer: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            companyId: string;
+                            companyName?: string;
+                            creditMemos: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                number: string;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                kind: "item" | "shipping";
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                orderLineNo: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            locale: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paidAt: string | null;
+                            payments: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                externalRef: string | null;
+                                method: string;
+                                paymentId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            }[];
+                            paymentTerms: string | null;
+                            poNumber: string | null;
+                            seller: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            shipmentId: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a held order to where it was before the hold; a credit hold past the limit needs credit:write (a credit controller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's shipments, tracking and what remains to ship per line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityShipped: number;
+                                /** @description Still to ship */
+                                remaining: number;
+                                reserved: {
+                                    quantity: number;
+                                    warehouseCode: string;
+                                    warehouseId: string;
+                                    warehouseName: string;
+                                }[];
+                                sku: string;
+                            }[];
+                            orderId: string;
+                            orderNumber: string;
+                            orderStatus: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: null | string;
+                                /** @description Oldest first */
+                                events: {
+                                    description: null | string;
+                                    id: string;
+                                    location: null | string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @enum {string} */
+                                    status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                                }[];
+                                externalId: null | string;
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    orderLineNo: number;
+                                    quantity: number;
+                                    sku: string;
+                                }[];
+                                /** @description Order number and sequence, e.g. SO-100001-2 */
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** @enum {string} */
+                                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                                trackingNumber: null | string;
+                                trackingUrl: null | string;
+                                warehouse: null | {
+                                    code: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ship order lines (consumes the stock held for them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. DHL, Aramex, TCS, Leopards */
+                        carrier: string;
+                        lines: {
+                            lineNo: number;
+                            quantity: number;
+                        }[];
+                        /** Format: date-time */
+                        shippedAt?: string;
+                        trackingNumber?: null | string;
+                        trackingUrl?: null | string;
+                        /** @description Where the goods leave from; defaults to the warehouse holding most of them */
+                        warehouseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: string;
+                            deliveredAt: null | string;
+                            /** @description Oldest first */
+                            events: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            }[];
+                            externalId: null | string;
+                            id: string;
+                            lines: {
+                                name: string;
+                                orderLineNo: number;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                            /** @description Order number and sequence, e.g. SO-100001-2 */
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: date-time */
+                            shippedAt: string;
+                            /** @enum {string} */
+                            status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                            trackingNumber: null | string;
+                            trackingUrl: null | string;
+                            warehouse: null | {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/shipments/{shipmentId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a shipment delivered (the order too, once everything has arrived) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    shipmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        deliveredAt?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: string;
+                            deliveredAt: null | string;
+                            /** @description Oldest first */
+                            events: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            }[];
+                            externalId: null | string;
+                            id: string;
+                            lines: {
+                                name: string;
+                                orderLineNo: number;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                            /** @description Order number and sequence, e.g. SO-100001-2 */
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: date-time */
+                            shippedAt: string;
+                            /** @enum {string} */
+                            status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                            trackingNumber: null | string;
+                            trackingUrl: null | string;
+                            warehouse: null | {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/shipments/{shipmentId}/tracking-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a tracking event to a shipment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    shipmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: null | string;
+                        location?: null | string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        /** @enum {string} */
+                        status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicate: boolean;
+                            event: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            };
+                            shipment: {
+                                carrier: string;
+                                deliveredAt: null | string;
+                                /** @description Oldest first */
+                                events: {
+                                    description: null | string;
+                                    id: string;
+                                    location: null | string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @enum {string} */
+                                    status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                                }[];
+                                externalId: null | string;
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    orderLineNo: number;
+                                    quantity: number;
+                                    sku: string;
+                                }[];
+                                /** @description Order number and sequence, e.g. SO-100001-2 */
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** @enum {string} */
+                                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                                trackingNumber: null | string;
+                                trackingUrl: null | string;
+                                warehouse: null | {
+                                    code: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an order through its lifecycle (confirm, hold, cancel …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/credit-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders on credit hold, newest first, with each company's credit */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A subsidiary (needs company.descendants:read) */
+                    companyId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Order number (SO-100001 or 100001) or the start of a PO number */
+                    q?: string;
+                    status?: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                companyId: string;
+                                companyName: string;
+                                credit: {
+                                    available: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    exposure: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    limit: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                };
+                                id: string;
+                                /** @description SO-100001 */
+                                number: string;
+                                paymentMethod: "account" | "card";
+                                /** Format: date-time */
+                                placedAt: string;
+                                placedByName: string | null;
+                                poNumber: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7811,6 +10413,875 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All returns, newest first; filter by status, open, company, order or a search */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only returns still being handled (requested, approved, received) */
+                    open?: boolean;
+                    orderId?: string;
+                    /** @description RMA number, order number or company name */
+                    q?: string;
+                    /** @description requested → approved | rejected; approved → received → refunded | credited */
+                    status?: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName: string;
+                                id: string;
+                                lineCount: number;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedByName: string | null;
+                                /** @description requested → approved | rejected; approved → received → refunded | credited */
+                                status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One return with lines, timeline and the actions possible now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested return */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the goods received back, optionally restocking them into a warehouse */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lines not named arrived in full */
+                        lines?: {
+                            lineNo: number;
+                            quantityReceived: number;
+                        }[];
+                        /** @description Put the received goods back on hand in this warehouse */
+                        restockWarehouseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a requested return with a reason; its quantities become returnable again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown to the buyer */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/returns/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a received return with a card refund or a credit memo (which frees credit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units; defaults to the value received back, never more */
+                        amount?: number;
+                        note?: string;
+                        /** @description refund: the order’s card payment; credit_memo: against its invoices, freeing credit */
+                        resolution: "refund" | "credit_memo";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/shared-catalogs": {
         parameters: {
             query?: never;
@@ -10167,6 +13638,293 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integrations/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received for an invoice; the same externalRef again answers 200 with the first payment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units */
+                        amount: number;
+                        currency: string;
+                        /** @description Your reference (ERP document, bank reference): the same one again is a replay, not a second payment */
+                        externalRef?: string;
+                        method: "bank_transfer" | "cash" | "cheque" | "card" | "other";
+                        note?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            invoice: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            payment: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                companyId: string | null;
+                                externalRef: string | null;
+                                id: string;
+                                method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                                note: string | null;
+                                pays: {
+                                    id: string | null;
+                                    kind: "order" | "invoices";
+                                };
+                                provider: string;
+                                providerRef: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                reference: string;
+                                refunded: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: boolean;
+                            invoice: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            payment: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                companyId: string | null;
+                                externalRef: string | null;
+                                id: string;
+                                method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                                note: string | null;
+                                pays: {
+                                    id: string | null;
+                                    kind: "order" | "invoices";
+                                };
+                                provider: string;
+                                providerRef: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                reference: string;
+                                refunded: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integrations/order-history": {
         parameters: {
             query?: never;
@@ -10371,6 +14129,390 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a shipment by order number and SKUs (idempotent by externalId: a repeat answers 200 with the first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. DHL, Aramex, TCS, Leopards */
+                        carrier: string;
+                        /** @description The id in the sending system (printable ASCII); repeats are recognised */
+                        externalId: string;
+                        lines: {
+                            quantity: number;
+                            sku: string;
+                        }[];
+                        /** @description e.g. SO-100001 */
+                        orderNumber: string;
+                        /** Format: date-time */
+                        shippedAt?: string;
+                        trackingNumber?: null | string;
+                        trackingUrl?: null | string;
+                        warehouseCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: string;
+                            deliveredAt: null | string;
+                            /** @description Oldest first */
+                            events: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            }[];
+                            externalId: null | string;
+                            id: string;
+                            lines: {
+                                name: string;
+                                orderLineNo: number;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                            /** @description Order number and sequence, e.g. SO-100001-2 */
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: date-time */
+                            shippedAt: string;
+                            /** @enum {string} */
+                            status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                            trackingNumber: null | string;
+                            trackingUrl: null | string;
+                            warehouse: null | {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            carrier: string;
+                            deliveredAt: null | string;
+                            /** @description Oldest first */
+                            events: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            }[];
+                            externalId: null | string;
+                            id: string;
+                            lines: {
+                                name: string;
+                                orderLineNo: number;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                            /** @description Order number and sequence, e.g. SO-100001-2 */
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            /** Format: date-time */
+                            shippedAt: string;
+                            /** @enum {string} */
+                            status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                            trackingNumber: null | string;
+                            trackingUrl: null | string;
+                            warehouse: null | {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrations/shipments/{id}/tracking-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Push a tracking event (a repeat with the same externalId is ignored and answers 200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The shipment id (shp_…) or the external id it was created with */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: null | string;
+                        /** @description The id in the sending system (printable ASCII); repeats are recognised */
+                        externalId?: string;
+                        location?: null | string;
+                        /** Format: date-time */
+                        occurredAt: string;
+                        /** @enum {string} */
+                        status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicate: boolean;
+                            event: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            };
+                            shipment: {
+                                carrier: string;
+                                deliveredAt: null | string;
+                                /** @description Oldest first */
+                                events: {
+                                    description: null | string;
+                                    id: string;
+                                    location: null | string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @enum {string} */
+                                    status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                                }[];
+                                externalId: null | string;
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    orderLineNo: number;
+                                    quantity: number;
+                                    sku: string;
+                                }[];
+                                /** @description Order number and sequence, e.g. SO-100001-2 */
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** @enum {string} */
+                                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                                trackingNumber: null | string;
+                                trackingUrl: null | string;
+                                warehouse: null | {
+                                    code: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicate: boolean;
+                            event: {
+                                description: null | string;
+                                id: string;
+                                location: null | string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                            };
+                            shipment: {
+                                carrier: string;
+                                deliveredAt: null | string;
+                                /** @description Oldest first */
+                                events: {
+                                    description: null | string;
+                                    id: string;
+                                    location: null | string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @enum {string} */
+                                    status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                                }[];
+                                externalId: null | string;
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    orderLineNo: number;
+                                    quantity: number;
+                                    sku: string;
+                                }[];
+                                /** @description Order number and sequence, e.g. SO-100001-2 */
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** @enum {string} */
+                                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                                trackingNumber: null | string;
+                                trackingUrl: null | string;
+                                warehouse: null | {
+                                    code: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12445,6 +16587,458 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place an order from a cart (one transaction: re-validate, reserve stock, reserve credit or charge the card). Send an Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card?: {
+                            cvc?: string;
+                            expMonth?: number;
+                            expYear?: number;
+                            /** @description Name on the card */
+                            name?: string;
+                            /** @description Card number, spaces allowed (test: 4242 4242 4242 4242) */
+                            number?: string;
+                            /** @description A provider token instead of the number (test: 'tok_visa') */
+                            token?: string;
+                        };
+                        cartId: string;
+                        newAddress?: {
+                            city: string;
+                            /** @description ISO 3166-1 alpha-2 */
+                            country: string;
+                            line1: string;
+                            line2?: string | null;
+                            name: string;
+                            phone?: string | null;
+                            postalCode?: string | null;
+                            region?: string | null;
+                        };
+                        notes?: string;
+                        paymentMethod: "account" | "card";
+                        poNumber?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, today or later
+                         */
+                        requestedDeliveryDate?: string;
+                        shippingMethodId: string;
+                        shipToLocationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/checkout/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkout choices for a cart: ship-to locations, shipping rates, tax preview, payment terms and available credit, the cart's line problems */
+        get: {
+            parameters: {
+                query: {
+                    cartId: string;
+                    shippingMethodId?: string;
+                    shipToLocationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowNewShipTo: boolean;
+                            cart: {
+                                id: string;
+                                lines: {
+                                    lineId: string;
+                                    lineTotal: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    name: string;
+                                    problems: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    quantity: number;
+                                    sku: string;
+                                    unitPrice: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                }[];
+                                name: string;
+                                problems: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            locations: {
+                                city: string;
+                                country: string;
+                                id: string;
+                                isDefault: boolean;
+                                line1: string;
+                                line2: string | null;
+                                name: string;
+                                postalCode: string | null;
+                                region: string | null;
+                            }[];
+                            payment: {
+                                account: {
+                                    /** @description The company has payment terms and a credit limit */
+                                    available: boolean;
+                                    availableCredit: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    creditLimit: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    overLimitAction: "block" | "hold";
+                                    terms: {
+                                        code: string;
+                                        label: string;
+                                    } | null;
+                                };
+                                card: {
+                                    available: boolean;
+                                };
+                                poRequired: boolean;
+                            };
+                            selectedLocationId: string | null;
+                            selectedShippingMethodId: string | null;
+                            shippingOptions: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                carrier: string;
+                                estimatedDays: {
+                                    max: number;
+                                    min: number;
+                                };
+                                free: boolean;
+                                id: string;
+                                name: string;
+                            }[];
+                            tax: {
+                                exempt: boolean;
+                                exemptReason: string | null;
+                                lines: {
+                                    amount: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    label: string;
+                                    lineId: string;
+                                    rateBp: number;
+                                }[];
+                                shipping: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            } | null;
+                            totals: {
+                                shipping: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                tax: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/companies": {
         parameters: {
             query?: never;
@@ -13613,6 +18207,2344 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's invoices, newest first (filter by status; 'unpaid' = open, partially paid, overdue) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    orderId?: string;
+                    /** @description Invoice, order or PO number contains */
+                    q?: string;
+                    /** @description A status, or 'unpaid' (open, partially paid and overdue) */
+                    status?: "open" | "partially_paid" | "paid" | "overdue" | "void" | "unpaid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with lines, payments and credit memos */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountCredited: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            amountPaid: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            balanceDue: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            buyer: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            companyId: string;
+                            companyName?: string;
+                            creditMemos: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                number: string;
+                                reason: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            lines: {
+                                kind: "item" | "shipping";
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                orderLineNo: number | null;
+                                quantity: number;
+                                sku: string | null;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            locale: string;
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paidAt: string | null;
+                            payments: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                externalRef: string | null;
+                                method: string;
+                                paymentId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                            }[];
+                            paymentTerms: string | null;
+                            poNumber: string | null;
+                            seller: {
+                                address: string[];
+                                country: string | null;
+                                email?: string | null;
+                                legalName: string;
+                                vatId: string | null;
+                            };
+                            shipmentId: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF, in the buyer's language (right-to-left for Arabic and Urdu) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The PDF's language; default the invoice's (the buyer's locale at ordering) */
+                    locale?: "en" | "ar" | "ur" | "bn";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/invoices/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay one or several invoices in full with one card payment (test card 4242 4242 4242 4242; 4000 0000 0000 0002 is declined) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card: {
+                            cvc?: string;
+                            expMonth?: number;
+                            expYear?: number;
+                            /** @description Name on the card */
+                            name?: string;
+                            /** @description Card number, spaces allowed (test: 4242 4242 4242 4242) */
+                            number?: string;
+                            /** @description A provider token instead of the number (test: 'tok_visa') */
+                            token?: string;
+                        };
+                        /** @description Invoices to pay in full, in one card payment */
+                        invoiceIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoices: {
+                                amountCredited: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                amountPaid: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balanceDue: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName?: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                locale: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                paidAt: string | null;
+                                paymentTerms: string | null;
+                                poNumber: string | null;
+                                shipmentId: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "open" | "partially_paid" | "paid" | "overdue" | "void";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            payment: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                card: {
+                                    brand: string;
+                                    last4: string;
+                                } | null;
+                                companyId: string | null;
+                                externalRef: string | null;
+                                id: string;
+                                method: "card" | "bank_transfer" | "cash" | "cheque" | "other";
+                                note: string | null;
+                                pays: {
+                                    id: string | null;
+                                    kind: "order" | "invoices";
+                                };
+                                provider: string;
+                                providerRef: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                reference: string;
+                                refunded: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "authorized" | "captured" | "partially_refunded" | "refunded";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your lists and lists colleagues shared with the company, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string;
+                                id: string;
+                                lineCount: number;
+                                /** @description You own the list (and may change it) */
+                                mine: boolean;
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description private: only you; company: every colleague can read it and add it to a cart */
+                                visibility: "private" | "company";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name: string;
+                        /** @description private: only you; company: every colleague can read it and add it to a cart */
+                        visibility?: "private" | "company";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list with its lines priced and checked like a cart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a list (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, describe, or share / unshare a list (owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name?: string;
+                        /** @description private: only you; company: every colleague can read it and add it to a cart */
+                        visibility?: "private" | "company";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/store/lists/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add items by variantId or SKU (owner); the same item adds to its quantity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            note?: string;
+                            quantity: number;
+                            sku?: string;
+                            variantId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/lists/{id}/lines/{variantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a line (owner) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a line's quantity or note (owner) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            description: string;
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                available: number | null;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                note: string;
+                                problems: {
+                                    code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                    limit: number | null;
+                                    message: string;
+                                }[];
+                                productName: string;
+                                productSlug: string;
+                                quantity: number;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                variantId: string;
+                                variantName: string;
+                            }[];
+                            /** @description You own the list (and may change it) */
+                            mine: boolean;
+                            name: string;
+                            owner: {
+                                id: string;
+                                name: string;
+                            };
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description private: only you; company: every colleague can read it and add it to a cart */
+                            visibility: "private" | "company";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/store/lists/{id}/to-cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the list (or selected lines) to a cart — your current cart by default; unavailable items are reported as skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A cart id or `current` (default) */
+                        cartId?: string;
+                        /** @description Only these lines (default: the whole list) */
+                        variantIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            cart: {
+                                /** @description The caller's access */
+                                access: "owner" | "edit" | "view";
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                id: string;
+                                /** @description The caller's current cart (where Add to cart goes) */
+                                isCurrent: boolean;
+                                /** Format: date-time */
+                                lastActivityAt: string;
+                                lineCount: number;
+                                lines: {
+                                    available: number | null;
+                                    /** @description Units that would ship later (backorder) */
+                                    backorderQuantity: number;
+                                    id: string;
+                                    lineTotal: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    note: string;
+                                    priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                    priceLabel: string | null;
+                                    problems: {
+                                        code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                        limit: number | null;
+                                        message: string;
+                                    }[];
+                                    /** @description Empty when the item is no longer available to the company */
+                                    productName: string;
+                                    productSlug: string;
+                                    quantity: number;
+                                    quantityRules: {
+                                        increment: number | null;
+                                        max: number | null;
+                                        min: number | null;
+                                    } | null;
+                                    sku: string;
+                                    unitPrice: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    variantId: string;
+                                    variantName: string;
+                                }[];
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Lines with at least one problem */
+                                problemLines: number;
+                                status: "open" | "ordered";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            skipped: {
+                                /** @enum {string} */
+                                code: "ITEM_UNAVAILABLE";
+                                message: string;
+                                sku: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company's orders, newest first (subsidiaries' too with company.descendants:read); filter by status, search by number or PO */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A subsidiary (needs company.descendants:read) */
+                    companyId?: string;
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Order number (SO-100001 or 100001) or the start of a PO number */
+                    q?: string;
+                    status?: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                companyId: string;
+                                companyName: string;
+                                id: string;
+                                /** @description SO-100001 */
+                                number: string;
+                                paymentMethod: "account" | "card";
+                                /** Format: date-time */
+                                placedAt: string;
+                                placedByName: string | null;
+                                poNumber: string | null;
+                                shippingTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its lines and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an order while it is placed or confirmed: frees its stock and credit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Transitions you may take now */
+                            actions: {
+                                action: "approve" | "release" | "confirm" | "hold" | "cancel" | "ship_partially" | "ship" | "deliver";
+                                to: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            }[];
+                            cartId: string | null;
+                            companyId: string;
+                            companyName: string;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                id: string;
+                                reason: string | null;
+                                toStatus: ("pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled") | null;
+                                /** @description placed, status_changed, credit.reserved, credit.released, stock.released, payment.captured, payment.refunded */
+                                type: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                lineNo: number;
+                                lineTotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                name: string;
+                                quantity: number;
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                sku: string;
+                                taxAmount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                taxClass: string;
+                                /** @description Tax rate in basis points (500 = 5%) */
+                                taxRateBp: number;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                variantId: string | null;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-100001 */
+                            number: string;
+                            paymentId: string | null;
+                            paymentMethod: "account" | "card";
+                            paymentTerms: string | null;
+                            /** Format: date-time */
+                            placedAt: string;
+                            placedBy: string | null;
+                            placedByName: string | null;
+                            poNumber: string | null;
+                            requestedDeliveryDate: string | null;
+                            shippingMethodName: string | null;
+                            shippingTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            shipTo: {
+                                city: string;
+                                country: string;
+                                line1: string;
+                                line2: string | null;
+                                locationId: string | null;
+                                name: string;
+                                phone: string | null;
+                                postalCode: string | null;
+                                region: string | null;
+                            };
+                            status: "pending_approval" | "on_hold" | "placed" | "confirmed" | "partially_shipped" | "shipped" | "delivered" | "cancelled";
+                            subtotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            taxExempt: boolean;
+                            taxTotal: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            total: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            vatId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates of an order (server-sent events: ready, shipment, tracking, status)
+         * @description text/event-stream. Each event carries `{ orderId, kind, shipmentId?, status? }`; re-read the order and its shipments when one arrives. A comment line is sent as a heartbeat.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/returnable-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lines of an order as the return form offers them: how many may go back and until when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                lineNo: number;
+                                name: string;
+                                /** @description Claimed by open and completed returns */
+                                quantityReturned: number;
+                                quantityShipped: number;
+                                /** @description What may still be requested now (0 once the window closed) */
+                                returnable: number;
+                                returnBy: string | null;
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                windowOpen: boolean;
+                            }[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's shipments with carrier, tracking and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityShipped: number;
+                                /** @description Still to ship */
+                                remaining: number;
+                                sku: string;
+                            }[];
+                            orderId: string;
+                            orderNumber: string;
+                            orderStatus: string;
+                            shipments: {
+                                carrier: string;
+                                deliveredAt: null | string;
+                                /** @description Oldest first */
+                                events: {
+                                    description: null | string;
+                                    id: string;
+                                    location: null | string;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    /** @enum {string} */
+                                    status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+                                }[];
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    orderLineNo: number;
+                                    quantity: number;
+                                    sku: string;
+                                }[];
+                                /** @description Order number and sequence, e.g. SO-100001-2 */
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                                /** @enum {string} */
+                                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                                trackingNumber: null | string;
+                                trackingUrl: null | string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/products": {
         parameters: {
             query?: never;
@@ -14187,6 +21119,506 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company's returns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only returns still being handled (requested, approved, received) */
+                    open?: boolean;
+                    orderId?: string;
+                    /** @description requested → approved | rejected; approved → received → refunded | credited */
+                    status?: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                companyId: string;
+                                companyName: string;
+                                id: string;
+                                lineCount: number;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedByName: string | null;
+                                /** @description requested → approved | rejected; approved → received → refunded | credited */
+                                status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request a return of shipped order lines (reason per line, within the return window); never more than was shipped and not yet returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        lines: {
+                            lineNo: number;
+                            quantity: number;
+                            reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                        }[];
+                        orderId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One return with its lines and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "receive" | "refund" | "credit")[];
+                            amount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            };
+                            comment: string | null;
+                            companyId: string;
+                            companyName: string;
+                            decidedAt: string | null;
+                            decisionReason: string | null;
+                            events: {
+                                actorKind: "buyer" | "staff" | "apiKey" | "system";
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                toStatus: ("requested" | "approved" | "rejected" | "received" | "refunded" | "credited") | null;
+                                type: string;
+                            }[];
+                            id: string;
+                            lineCount: number;
+                            lines: {
+                                amount: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                lineNo: number;
+                                name: string;
+                                quantity: number;
+                                quantityReceived: number | null;
+                                reason: "damaged" | "defective" | "wrong_item" | "not_as_described" | "ordered_by_mistake" | "no_longer_needed" | "other";
+                                sku: string;
+                                unitPrice: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            paymentMethod: "account" | "card";
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedByName: string | null;
+                            resolution: ("refund" | "credit_memo") | null;
+                            resolutionAmount: {
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            resolutionRef: string | null;
+                            resolvedAt: string | null;
+                            restockWarehouseId: string | null;
+                            /** @description requested → approved | rejected; approved → received → refunded | credited */
+                            status: "requested" | "approved" | "rejected" | "received" | "refunded" | "credited";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Account statement: invoices, payments and credit memos with a running balance over a period (default the last 90 days), and the ageing of what is unpaid */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ageing: {
+                                /** Format: date-time */
+                                asOf: string;
+                                buckets: {
+                                    current: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days1to30: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days31to60: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days61to90: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    days90plus: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                };
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            closingBalance: {
+                                amount: number;
+                                currency: string;
+                            };
+                            companyId: string;
+                            companyName: string;
+                            currency: string;
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                balance: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                credit: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                debit: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                description: string;
+                                id: string;
+                                kind: "invoice" | "payment" | "credit_memo";
+                                reference: string;
+                            }[];
+                            /** Format: date-time */
+                            from: string;
+                            openingBalance: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /** Format: date-time */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

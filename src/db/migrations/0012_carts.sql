@@ -48,6 +48,8 @@ create table cart_lines (
   quantity   integer not null check (quantity between 1 and 1000000),
   note       text not null default '' check (length(note) <= 500),
   added_by   text references company_users (id) on delete set null,
+  -- Insertion order, also among the lines of one multi-row insert (their created_at ties).
+  seq        bigint generated always as identity,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   unique (cart_id, variant_id)
@@ -84,6 +86,7 @@ create table shopping_list_lines (
   variant_id text not null references variants (id) on delete cascade,
   quantity   integer not null check (quantity between 1 and 1000000),
   note       text not null default '' check (length(note) <= 500),
+  seq        bigint generated always as identity,
   created_at timestamptz not null default now(),
   primary key (list_id, variant_id)
 );

@@ -149,7 +149,7 @@ export async function linesWithItems(db: Db, cartId: string): Promise<(LineRow &
       from cart_lines l join variants v on v.id = l.variant_id join products p on p.id = v.product_id
       ${stockJoin}
      where l.cart_id = ${cartId}
-     order by l.created_at, l.id`);
+     order by l.seq`);
 }
 
 /** Items by variant id or SKU (case-insensitive), stock included; unknown ones are absent. */

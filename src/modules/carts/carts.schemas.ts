@@ -131,3 +131,50 @@ export const QuickAddResult = obj({
   added: Type.Integer(),
   skipped: Type.Array(obj({ sku: Type.String(), code: Type.Literal('SKU_UNKNOWN'), message: Type.String() })),
 });
+
+// ── Shopping / requisition lists ───────────────────────────────────────────────────────────────
+export const Visibility = Type.Union([Type.Literal('private'), Type.Literal('company')], { description: 'private: only you; company: every colleague can read it and add it to a cart' });
+
+const listSummaryProps = {
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  visibility: Visibility,
+  owner: obj({ id: Type.String(), name: Type.String() }),
+  mine: Type.Boolean({ description: 'You own the list (and may change it)' }),
+  lineCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+};
+export const ListSummary = obj(listSummaryProps);
+export const ListLine = obj({
+  variantId: Type.String(),
+  sku: Type.String(),
+  productName: Type.String(),
+  variantName: Type.String(),
+  productSlug: Type.String(),
+  quantity: Type.Integer(),
+  note: Type.String(),
+  unitPrice: Nullable(Money),
+  lineTotal: Nullable(Money),
+  available: Nullable(Type.Integer()),
+  problems: Type.Array(LineProblem),
+});
+export const List = obj({ ...listSummaryProps, currency: Type.String(), lines: Type.Array(ListLine), subtotal: Money });
+
+export const ListParams = obj({ id: Id });
+export const ListLineParams = obj({ id: Id, variantId: Id });
+export const CreateListBody = obj({ name: Name, description: Type.Optional(Type.String({ maxLength: 1000 })), visibility: Type.Optional(Visibility) });
+export const PatchListBody = obj({ name: Type.Optional(Name), description: Type.Optional(Type.String({ maxLength: 1000 })), visibility: Type.Optional(Visibility) });
+export const AddListLinesBody = obj({
+  lines: Type.Array(obj({ variantId: Type.Optional(Id), sku: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), quantity: Quantity, note: Type.Optional(Note) }), { minItems: 1, maxItems: 1000 }),
+});
+export const ListToCartBody = obj({
+  cartId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A cart id or `current` (default)' })),
+  variantIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 1000, description: 'Only these lines (default: the whole list)' })),
+});
+export const ListToCartResult = obj({
+  cart: Cart,
+  added: Type.Integer(),
+  skipped: Type.Array(obj({ sku: Type.String(), code: Type.Literal('ITEM_UNAVAILABLE'), message: Type.String() })),
+});

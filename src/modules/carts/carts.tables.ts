@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Drizzle views of the tables in `0012_carts.sql`; the SQL file is the source of truth. */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -42,6 +42,7 @@ export const cartLines = pgTable('cart_lines', {
   quantity: integer('quantity').notNull(),
   note: text('note').notNull().default(''),
   addedBy: text('added_by'),
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -73,5 +74,6 @@ export const shoppingListLines = pgTable('shopping_list_lines', {
   variantId: text('variant_id').notNull(),
   quantity: integer('quantity').notNull(),
   note: text('note').notNull().default(''),
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.listId, t.variantId] })]);

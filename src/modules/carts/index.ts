@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import { cartRoutes } from './carts.routes.ts';
 import { quickOrderRoutes } from './quick-order.routes.ts';
+import { listRoutes } from './lists.routes.ts';
 import { setCartPricingStrategy } from './cart-view.ts';
 export { carts, cartLines, cartEvents, cartShares, cartCurrent, shoppingLists, shoppingListLines, CART_EVENT_TYPES } from './carts.tables.ts';
 export type { CartEventType, CartStatus, ShareAccess, ListVisibility } from './carts.tables.ts';
@@ -26,4 +27,5 @@ export async function cartsRoutes(app: FastifyInstance, deps: CartsDeps): Promis
   setCartPricingStrategy(deps.config.PRICING_STRATEGY);
   await app.register(cartRoutes);
   await app.register(quickOrderRoutes);
+  await app.register(listRoutes);
 }
