@@ -12,6 +12,7 @@ import { useUpdateCompany, useCompany, useCompanyAncestors, useCompanyChildren, 
 import { CreateBuyerModal, CreateCompanyModal, CreateLocationModal } from './company-forms.tsx';
 import { useCan } from './session.ts';
 import { ContractPricesTab } from './contract-prices-tab.tsx';
+import { CompanyCreditTab } from './company-credit-tab.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -209,6 +210,7 @@ export function CompanyDetailPage() {
               {t('contractPrices.tab')}
             </Tabs.Tab>
           ) : null}
+          <Tabs.Tab value="credit" data-testid="tab-credit">{t('credit.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <Users company={c} onAdd={() => setModal('buyer')} />
@@ -226,6 +228,9 @@ export function CompanyDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contract-prices">
           <ContractPricesTab company={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="credit">
+          <CompanyCreditTab companyId={c.id} />
         </Tabs.Panel>
       </Tabs>
       <CreateBuyerModal opened={modal === 'buyer'} onClose={() => setModal(null)} company={c} />
