@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
+import type { SignedIn } from '../helpers/auth.ts';
 import { cartStore, pkr, type Cart, type Line } from './fixture.ts';
 
 interface List { id: string; name: string; visibility: string; mine: boolean; lineCount: number; lines: (Line & { variantId: string })[]; subtotal: unknown }
@@ -13,7 +14,7 @@ describe('shopping / requisition lists', () => {
   });
   afterAll(async () => t.close());
 
-  const ok = async (who: typeof s.builder, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, status = 200) => {
+  const ok = async (who: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, status = 200) => {
     const res = await s.call(who, method, url, payload);
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
     return res.statusCode === 204 ? null : res.json();
