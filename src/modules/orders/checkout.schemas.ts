@@ -65,3 +65,33 @@ export const CheckoutBody = obj({
   paymentMethod: PaymentMethod,
   card: Type.Optional(CardSchema),
 });
+
+/** A refused checkout: the problem+json fields plus what went wrong per line or with credit. */
+export const CheckoutProblem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  code: Type.String(),
+  field: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  instance: Type.Optional(Type.String()),
+  lines: Type.Optional(
+    Type.Array(
+      Type.Object({
+        lineId: Type.Optional(Type.String()),
+        lineNo: Type.Optional(Type.Integer()),
+        sku: Type.String(),
+        problems: Type.Optional(Type.Array(Problem)),
+        requested: Type.Optional(Type.Integer()),
+        available: Type.Optional(Type.Integer()),
+      }),
+      { description: 'The cart lines at fault (CHECKOUT_CART_INVALID, CHECKOUT_STOCK_SHORT)' },
+    ),
+  ),
+  problems: Type.Optional(Type.Array(Problem, { description: 'Problems of the cart as a whole' })),
+  available: Type.Optional(Type.Integer({ description: 'Available credit, minor units (CREDIT_LIMIT_EXCEEDED)' })),
+  total: Type.Optional(Type.Integer()),
+  currency: Type.Optional(Type.String()),
+  declineCode: Type.Optional(Type.String({ description: 'Why the card was refused (CARD_DECLINED, CARD_INVALID)' })),
+});

@@ -231,8 +231,10 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   await repo.insertReservations(tx.db, allocations.map((r) => ({ orderId, lineNo: r.lineNo, warehouseId: r.warehouseId, quantity: r.quantity })));
 
   const actor = await eventActor(tx);
+  // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
+  let seq = 0;
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
-    repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime()), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
+    repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
   await ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status);
   if (creditReserved) await ev('credit.reserved', { amount: creditReserved });
 

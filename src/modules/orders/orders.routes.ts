@@ -28,7 +28,7 @@ export async function orderRoutes(root: FastifyInstance, deps: CheckoutDeps = {}
       tags: store,
       summary: 'Place an order from a cart (one transaction: re-validate, reserve stock, reserve credit or charge the card). Send an Idempotency-Key.',
       body: cs.CheckoutBody,
-      response: { 201: s.OrderDetail, 400: ERR, 402: ERR, 404: ERR, 409: ERR, 422: ERR, ...DENIED },
+      response: { 201: s.OrderDetail, 400: ERR, 402: cs.CheckoutProblem, 404: ERR, 409: cs.CheckoutProblem, 422: cs.CheckoutProblem, ...DENIED },
     },
     preHandler: requireBuyer('company.orders:create'),
   }, async (req, reply) => {
@@ -89,7 +89,7 @@ export async function orderRoutes(root: FastifyInstance, deps: CheckoutDeps = {}
       summary: 'Release a held order to where it was before the hold; a credit hold past the limit needs credit:write (a credit controller)',
       params: s.OrderParams,
       body: s.ReasonBody,
-      response: { 200: s.OrderDetail, 400: ERR, 404: ERR, 409: ERR, 422: ERR, ...DENIED },
+      response: { 200: s.OrderDetail, 400: ERR, 404: ERR, 409: ERR, 422: cs.CheckoutProblem, ...DENIED },
     },
     preHandler: requireStaff('orders:write'),
   }, async (req) => {

@@ -20,7 +20,7 @@ import * as repo from './orders.repo.ts';
 /** Companies whose orders ctx may read; undefined = all (staff, API keys, the system). */
 export async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined> {
   const a = ctx.actor;
-  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? descendantIds(ctx, a.companyId) : [a.companyId];
+  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? [a.companyId, ...(await descendantIds(ctx, a.companyId))] : [a.companyId];
   if (a.kind === 'anonymous') return [];
   return undefined;
 }
@@ -119,8 +119,10 @@ export async function transitionOrder(ctx: Ctx, orderId: string, to: OrderStatus
     const now = tx.clock.now();
     const actor = await eventActor(tx);
     const reason = opts.reason?.trim() || null;
+    // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
+    let seq = 0;
     const event = (type: string, detail: Record<string, unknown>, from: OrderStatus | null = null, toStatus: OrderStatus | null = null) =>
-      repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime()), orderId, type, fromStatus: from, toStatus, ...actor, detail, at: now });
+      repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: from, toStatus, ...actor, detail, at: now });
 
     if (to === 'cancelled') {
       const units = await releaseStock(tx, orderId);
