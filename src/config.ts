@@ -27,6 +27,7 @@ const ConfigSchema = Type.Object({
   SELLER_ADDRESS: Type.String({ default: 'Office 1204, Business Bay, Dubai, United Arab Emirates', maxLength: 500, description: 'Seller address printed on invoices' }),
   SELLER_VAT_ID: Type.String({ default: '100123456700003', maxLength: 60, description: 'Seller VAT / tax registration number printed on invoices' }),
   SELLER_EMAIL: Type.String({ default: 'billing@precis.local', maxLength: 200, description: 'Billing contact printed on invoices' }),
+  RETURN_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30, description: 'Days after delivery (or shipment, while no delivery is reported) in which a buyer may request a return' }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -81,6 +81,12 @@ export const ERROR_CODES = {
   SHIPMENT_EXTERNAL_ID_TAKEN: { status: 409, title: 'That external id belongs to a shipment of another order' },
   SHIPMENT_QUANTITY_EXCEEDED: { status: 409, title: 'More than remains to ship on the order line' },
   SHIPMENT_STOCK_SHORT: { status: 409, title: 'The warehouse does not have enough stock for this shipment' },
+  // returns (RMA)
+  RETURN_NOT_RETURNABLE: { status: 409, title: 'The order line has nothing shipped that can be returned' },
+  RETURN_QUANTITY_EXCEEDED: { status: 409, title: 'More than was shipped and not yet returned on the order line' },
+  RETURN_REFUND_UNAVAILABLE: { status: 409, title: 'The order was not paid by card; resolve the return with a credit memo' },
+  RETURN_TRANSITION_INVALID: { status: 409, title: 'The return cannot move to that status from its current one' },
+  RETURN_WINDOW_CLOSED: { status: 409, title: 'The return window for this order line has closed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

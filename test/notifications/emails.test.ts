@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
-import { makeBuyer, makeCompany } from '../helpers/auth.ts';
+import { loginBuyer, makeBuyer, makeCompany, staffSession } from '../helpers/auth.ts';
 import { startSmtpServer } from '../smtp.ts';
 import { smtpMailer, type Mailer } from '../../src/lib/mailer.ts';
 import { startOutboxDispatcher, type OutboxDispatcher } from '../../src/jobs/outbox.ts';
@@ -88,12 +88,14 @@ describe('transactional emails over SMTP', () => {
     await insertOutboxEvent(t.database, 'invoice.overdue', invoiceId, payload);
     await dispatcher.drain();
     await smtp.waitFor((m) => m.to.includes(buyer.email) && parseMail(m).subject.includes('INV-100777') && parseMail(m).subject.includes('گزر'));
-    const adminMails = mailsTo(admin.email);
+    await smtp.waitFor((m) => m.to.includes(admin.email) && parseMail(m).subject.includes('overdue'));
+    // Mails of one event go out one after another, but delivery order across SMTP connections is not a promise: compare by kind.
+    const adminMails = mailsTo(admin.email).sort((x, y) => Number(x.subject.includes('overdue')) - Number(y.subject.includes('overdue')));
     expect(adminMails.map((m) => plain(m.subject))).toEqual(['Invoice INV-100777 for AED 5,250.00', 'Invoice INV-100777 is overdue']);
     expect(adminMails[0]?.text).toContain('Please pay');
     expect(adminMails[0]?.text).toContain('December 27, 2026');
     expect(adminMails[0]?.text).toContain(`https://shop.example/invoices/${invoiceId}`);
-    const buyerMails = mailsTo(buyer.email);
+    const buyerMails = mailsTo(buyer.email).sort((x, y) => Number(x.subject.includes('گزر')) - Number(y.subject.includes('گزر')));
     expect(buyerMails.map((m) => m.subject)).toEqual([expect.stringContaining('انوائس INV-100777، رقم'), 'انوائس INV-100777 کی ادائیگی کی تاریخ گزر چکی ہے']);
     expect(buyerMails[1]?.text).toContain('دسمبر');
     expect(mailsTo(viewer.email)).toEqual([]);
@@ -118,5 +120,37 @@ describe('transactional emails over SMTP', () => {
     expect(mail?.text).toContain('Tracking number: TCS778812');
     expect(mail?.text).toContain('Track your shipment: https://www.tcsexpress.com/track/TCS778812');
     expect(mail?.text).toContain('PIPE-4  PVC pipe 4 in  × 20');
+  });
+
+  it('follows a return in the requester’s language: requested, then approved (Urdu) and rejected with the reason (English)', async () => {
+    const company = await makeCompany(t, { currency: 'PKR' });
+    const staff = await staffSession(t, 'admin');
+    const urdu = await buyerIn(company.id, 'ur', 'buyer', 'Hamza');
+    const english = await buyerIn(company.id, 'en', 'buyer', 'Nadia');
+    const request = async (b: { email: string; password: string; user: { id: string } }) => {
+      const session = await loginBuyer(t.app, b.email, b.password);
+      const order = await insertOrder(t.database, { companyId: company.id, placedBy: b.user.id, lines: [{ sku: 'TILE-60', name: 'Floor tile 60 cm', quantity: 40, unitPrice: 120000 }] });
+      const res = await t.app.inject({ method: 'POST', url: '/api/store/returns', headers: session.headers, payload: { orderId: order.id, lines: [{ lineNo: 1, quantity: 5, reason: 'damaged' }] } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; number: string };
+    };
+    const a = await request(urdu);
+    const b = await request(english);
+    const approve = await t.app.inject({ method: 'POST', url: `/api/admin/returns/${a.id}/approve`, headers: staff.headers, payload: {} });
+    expect(approve.statusCode, approve.body).toBe(200);
+    const reject = await t.app.inject({ method: 'POST', url: `/api/admin/returns/${b.id}/reject`, headers: staff.headers, payload: { reason: 'Tiles were cut on site' } });
+    expect(reject.statusCode, reject.body).toBe(200);
+    await dispatcher.drain();
+    await smtp.waitFor((m) => m.to.includes(english.email) && parseMail(m).subject.includes('not approved'));
+    await smtp.waitFor((m) => m.to.includes(urdu.email) && parseMail(m).subject.includes('منظور'));
+    const ur = mailsTo(urdu.email);
+    expect(ur.map((m) => m.subject)).toEqual([`واپسی ${a.number}: درخواست موصول`, `واپسی ${a.number}: منظور`]);
+    expect(ur[1]?.text).toContain('براہِ کرم واپسی نمبر کے حوالے سے اشیاء واپس بھیجیں');
+    expect(ur[1]?.html).toContain('dir="rtl"');
+    expect(ur[1]?.text).toContain(`https://shop.example/returns/${a.id}`);
+    const en = mailsTo(english.email);
+    expect(en.map((m) => m.subject)).toEqual([`Return ${b.number}: requested`, `Return ${b.number}: not approved`]);
+    expect(en[1]?.text).toContain('Reason: Tiles were cut on site');
+    expect(en[1]?.text).toContain('TILE-60  Floor tile 60 cm  × 5');
   });
 });

@@ -6848,7 +6848,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": {
+                            /** @description Available credit, minor units (CREDIT_LIMIT_EXCEEDED) */
+                            available?: number;
+                            code: string;
+                            currency?: string;
+                            /** @description Why the card was refused (CARD_DECLINED, CARD_INVALID) */
+                            declineCode?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance?: string;
+                            /** @description The cart lines at fault (CHECKOUT_CART_INVALID, CHECKOUT_STOCK_SHORT) */
+                            lines?: {
+                                available?: number;
+                                lineId?: string;
+                                lineNo?: number;
+                                problems?: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                requested?: number;
+                                sku: string;
+                            }[];
+                            /** @description Problems of the cart as a whole */
+                            problems?: {
+                                code: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            total?: number;
+                            type: string;
+                        };
                     };
                 };
             };
@@ -16773,7 +16808,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": {
+                            /** @description Available credit, minor units (CREDIT_LIMIT_EXCEEDED) */
+                            available?: number;
+                            code: string;
+                            currency?: string;
+                            /** @description Why the card was refused (CARD_DECLINED, CARD_INVALID) */
+                            declineCode?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance?: string;
+                            /** @description The cart lines at fault (CHECKOUT_CART_INVALID, CHECKOUT_STOCK_SHORT) */
+                            lines?: {
+                                available?: number;
+                                lineId?: string;
+                                lineNo?: number;
+                                problems?: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                requested?: number;
+                                sku: string;
+                            }[];
+                            /** @description Problems of the cart as a whole */
+                            problems?: {
+                                code: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            total?: number;
+                            type: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -16800,7 +16870,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": {
+                            /** @description Available credit, minor units (CREDIT_LIMIT_EXCEEDED) */
+                            available?: number;
+                            code: string;
+                            currency?: string;
+                            /** @description Why the card was refused (CARD_DECLINED, CARD_INVALID) */
+                            declineCode?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance?: string;
+                            /** @description The cart lines at fault (CHECKOUT_CART_INVALID, CHECKOUT_STOCK_SHORT) */
+                            lines?: {
+                                available?: number;
+                                lineId?: string;
+                                lineNo?: number;
+                                problems?: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                requested?: number;
+                                sku: string;
+                            }[];
+                            /** @description Problems of the cart as a whole */
+                            problems?: {
+                                code: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            total?: number;
+                            type: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -16809,7 +16914,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": {
+                            /** @description Available credit, minor units (CREDIT_LIMIT_EXCEEDED) */
+                            available?: number;
+                            code: string;
+                            currency?: string;
+                            /** @description Why the card was refused (CARD_DECLINED, CARD_INVALID) */
+                            declineCode?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance?: string;
+                            /** @description The cart lines at fault (CHECKOUT_CART_INVALID, CHECKOUT_STOCK_SHORT) */
+                            lines?: {
+                                available?: number;
+                                lineId?: string;
+                                lineNo?: number;
+                                problems?: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                requested?: number;
+                                sku: string;
+                            }[];
+                            /** @description Problems of the cart as a whole */
+                            problems?: {
+                                code: string;
+                                message: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            total?: number;
+                            type: string;
+                        };
                     };
                 };
             };
@@ -20328,6 +20468,179 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/{id}/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a past order's lines into a cart (current by default, or `new`) at today's prices; unavailable items are reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A cart id, `current` (default) or `new` */
+                        cartId?: string;
+                        cartName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            cart: {
+                                /** @description The caller's access */
+                                access: "owner" | "edit" | "view";
+                                /** Format: date-time */
+                                createdAt: string;
+                                currency: string;
+                                id: string;
+                                /** @description The caller's current cart (where Add to cart goes) */
+                                isCurrent: boolean;
+                                /** Format: date-time */
+                                lastActivityAt: string;
+                                lineCount: number;
+                                lines: {
+                                    available: number | null;
+                                    /** @description Units that would ship later (backorder) */
+                                    backorderQuantity: number;
+                                    id: string;
+                                    lineTotal: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    note: string;
+                                    priceKind: ("contract" | "volume" | "list" | "base") | null;
+                                    priceLabel: string | null;
+                                    problems: {
+                                        code: "ITEM_UNAVAILABLE" | "PRICE_UNAVAILABLE" | "QUANTITY_BELOW_MIN" | "QUANTITY_ABOVE_MAX" | "QUANTITY_NOT_INCREMENT" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
+                                        limit: number | null;
+                                        message: string;
+                                    }[];
+                                    /** @description Empty when the item is no longer available to the company */
+                                    productName: string;
+                                    productSlug: string;
+                                    quantity: number;
+                                    quantityRules: {
+                                        increment: number | null;
+                                        max: number | null;
+                                        min: number | null;
+                                    } | null;
+                                    sku: string;
+                                    unitPrice: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    } | null;
+                                    variantId: string;
+                                    variantName: string;
+                                }[];
+                                name: string;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Lines with at least one problem */
+                                problemLines: number;
+                                status: "open" | "ordered";
+                                subtotal: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            unavailable: {
+                                /** @enum {string} */
+                                code: "ITEM_UNAVAILABLE";
+                                message: string;
+                                quantity: number;
+                                sku: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
