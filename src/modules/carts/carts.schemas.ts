@@ -178,3 +178,15 @@ export const ListToCartResult = obj({
   added: Type.Integer(),
   skipped: Type.Array(obj({ sku: Type.String(), code: Type.Literal('ITEM_UNAVAILABLE'), message: Type.String() })),
 });
+
+// ── Reorder ────────────────────────────────────────────────────────────────────────────────────
+export const OrderParams = obj({ id: Id });
+export const ReorderBody = obj({
+  cartId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'A cart id, `current` (default) or `new`' })),
+  cartName: Type.Optional(Name),
+});
+export const ReorderResult = obj({
+  cart: Cart,
+  added: Type.Integer(),
+  unavailable: Type.Array(obj({ sku: Type.String(), quantity: Type.Integer(), code: Type.Literal('ITEM_UNAVAILABLE'), message: Type.String() })),
+});

@@ -148,8 +148,15 @@ export interface LineToAdd {
  * Adds lines the caller has already checked are visible (one upsert: the same variant adds to the
  * quantity). Refuses past MAX_CART_LINES with CART_TOO_LARGE. Returns the events to write.
  */
-export async function upsertIn(tx: Ctx, cart: CartRow, lines: readonly LineToAdd[], source: string) {
+export async function upsertIn(tx: Ctx, cart: CartRow, input: readonly LineToAdd[], source: string) {
   const a = buyerOf(tx);
+  // One row per variant: an upsert may not touch the same row twice in one statement.
+  const merged = new Map<string, LineToAdd>();
+  for (const l of input) {
+    const hit = merged.get(l.variantId);
+    merged.set(l.variantId, hit ? { ...hit, quantity: Math.min(1_000_000, hit.quantity + l.quantity), note: l.note || hit.note } : l);
+  }
+  const lines = [...merged.values()];
   const done = await repo.upsertLines(tx.db, cart.id, a.userId, lines);
   const added = done.filter((d) => d.inserted).length;
   if (cart.lineCount + added > MAX_CART_LINES) {

@@ -8,6 +8,7 @@ import type { Config } from '../../config.ts';
 import { cartRoutes } from './carts.routes.ts';
 import { quickOrderRoutes } from './quick-order.routes.ts';
 import { listRoutes } from './lists.routes.ts';
+import { reorderRoutes } from './reorder.routes.ts';
 import { setCartPricingStrategy } from './cart-view.ts';
 export { carts, cartLines, cartEvents, cartShares, cartCurrent, shoppingLists, shoppingListLines, CART_EVENT_TYPES } from './carts.tables.ts';
 export type { CartEventType, CartStatus, ShareAccess, ListVisibility } from './carts.tables.ts';
@@ -28,4 +29,5 @@ export async function cartsRoutes(app: FastifyInstance, deps: CartsDeps): Promis
   await app.register(cartRoutes);
   await app.register(quickOrderRoutes);
   await app.register(listRoutes);
+  await app.register(reorderRoutes);
 }
