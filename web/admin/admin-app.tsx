@@ -18,6 +18,8 @@ import { PriceListEditPage } from './price-list-edit-page.tsx';
 import { PriceListEntriesPage } from './price-list-entries-page.tsx';
 import { SharedCatalogsPage } from './shared-catalogs-page.tsx';
 import { SharedCatalogEditPage } from './shared-catalogs-edit-page.tsx';
+import { TaxRatesPage } from './tax-rates-page.tsx';
+import { ShippingMethodsPage } from './shipping-methods-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -49,6 +51,8 @@ export default function AdminApp() {
         <Route path="catalogs" element={<SharedCatalogsPage />} />
         <Route path="catalogs/new" element={<SharedCatalogEditPage />} />
         <Route path="catalogs/:id" element={<SharedCatalogEditPage />} />
+        <Route path="tax-rates" element={<TaxRatesPage />} />
+        <Route path="shipping-methods" element={<ShippingMethodsPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>

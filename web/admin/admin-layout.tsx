@@ -1,7 +1,7 @@
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Anchor, AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconRoute, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconPercentage, IconRoute, IconTags, IconTruckDelivery, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -18,6 +18,8 @@ const NAV = [
   { to: '/admin/categories', key: 'admin.nav.categories', icon: IconCategory, perm: 'catalog:read' },
   { to: '/admin/catalogs', key: 'catalogs.nav', icon: IconEyeOff, perm: 'catalog:read' },
   { to: '/admin/inventory', key: 'admin.nav.inventory', icon: IconBuildingWarehouse, perm: 'catalog:read' },
+  { to: '/admin/tax-rates', key: 'tax.nav', icon: IconPercentage, perm: 'orders:read' },
+  { to: '/admin/shipping-methods', key: 'shipping.nav', icon: IconTruckDelivery, perm: 'orders:read' },
   { to: '/admin/staff', key: 'admin.nav.staff', icon: IconUsers, perm: 'staff:read' },
   { to: '/admin/api-keys', key: 'admin.nav.apiKeys', icon: IconKey, perm: 'api_keys:write' },
 ] as const;
