@@ -50,7 +50,7 @@ describe('transactional emails over SMTP', () => {
     expect(plain(mail?.text ?? '')).toContain('Order total: PKR 15,000.00');
     expect(mail?.text).toContain('PO number: PO-4411');
     expect(mail?.text).toContain('CEM-50  Portland cement 50 kg  × 10');
-    expect(mail?.text).toContain(`View your order: https://shop.example/orders/${order.id}`);
+    expect(mail?.text).toContain(`View your order: https://shop.example/account/orders/${order.id}`);
     expect(mail?.html).toContain('<html lang="en" dir="ltr">');
   });
 
@@ -94,7 +94,7 @@ describe('transactional emails over SMTP', () => {
     expect(adminMails.map((m) => plain(m.subject))).toEqual(['Invoice INV-100777 for AED 5,250.00', 'Invoice INV-100777 is overdue']);
     expect(adminMails[0]?.text).toContain('Please pay');
     expect(adminMails[0]?.text).toContain('December 27, 2026');
-    expect(adminMails[0]?.text).toContain(`https://shop.example/invoices/${invoiceId}`);
+    expect(adminMails[0]?.text).toContain(`https://shop.example/account/invoices/${invoiceId}`);
     const buyerMails = mailsTo(buyer.email).sort((x, y) => Number(x.subject.includes('گزر')) - Number(y.subject.includes('گزر')));
     expect(buyerMails.map((m) => m.subject)).toEqual([expect.stringContaining('انوائس INV-100777، رقم'), 'انوائس INV-100777 کی ادائیگی کی تاریخ گزر چکی ہے']);
     expect(buyerMails[1]?.text).toContain('دسمبر');
@@ -147,7 +147,7 @@ describe('transactional emails over SMTP', () => {
     expect(ur.map((m) => m.subject)).toEqual([`واپسی ${a.number}: درخواست موصول`, `واپسی ${a.number}: منظور`]);
     expect(ur[1]?.text).toContain('براہِ کرم واپسی نمبر کے حوالے سے اشیاء واپس بھیجیں');
     expect(ur[1]?.html).toContain('dir="rtl"');
-    expect(ur[1]?.text).toContain(`https://shop.example/returns/${a.id}`);
+    expect(ur[1]?.text).toContain(`https://shop.example/account/returns/${a.id}`);
     const en = mailsTo(english.email);
     expect(en.map((m) => m.subject)).toEqual([`Return ${b.number}: requested`, `Return ${b.number}: not approved`]);
     expect(en[1]?.text).toContain('Reason: Tiles were cut on site');

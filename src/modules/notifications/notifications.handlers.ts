@@ -68,7 +68,7 @@ function orderPlaced(deps: NotificationDeps): Handler {
       placedAt: order?.placedAt ?? ctx.clock.now(),
       poNumber: order?.poNumber ?? null,
       lines: order?.lines ?? [],
-      orderUrl: link(deps, `/orders/${encodeURIComponent(orderId)}`),
+      orderUrl: link(deps, `/account/orders/${encodeURIComponent(orderId)}`),
     }));
   };
 }
@@ -92,7 +92,7 @@ function shipmentShipped(deps: NotificationDeps): Handler {
       trackingNumber: shipment.trackingNumber,
       trackingUrl: shipment.trackingUrl ?? carrierTrackingUrl(shipment.carrier, shipment.trackingNumber),
       lines: shipment.lines,
-      orderUrl: link(deps, `/orders/${encodeURIComponent(order.id)}`),
+      orderUrl: link(deps, `/account/orders/${encodeURIComponent(order.id)}`),
     }));
   };
 }
@@ -117,7 +117,7 @@ function invoice(deps: NotificationDeps, kind: 'invoice_issued' | 'invoice_overd
       invoiceNumber: str(p.number) ?? invoiceId,
       amount: { amount, currency },
       dueAt: new Date(dueAt),
-      invoiceUrl: link(deps, `/invoices/${encodeURIComponent(invoiceId)}`),
+      invoiceUrl: link(deps, `/account/invoices/${encodeURIComponent(invoiceId)}`),
     }));
   };
 }
@@ -144,7 +144,7 @@ function returnStatusChanged(deps: NotificationDeps): Handler {
       amount: amount !== null && currency ? { amount, currency } : null,
       reason: str(p.reason),
       lines: lines.map((l) => ({ sku: l.sku, name: String(l.name ?? ''), quantity: l.quantity })),
-      returnUrl: link(deps, `/returns/${encodeURIComponent(returnId)}`),
+      returnUrl: link(deps, `/account/returns/${encodeURIComponent(returnId)}`),
     }));
   };
 }
