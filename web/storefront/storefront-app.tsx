@@ -8,6 +8,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './password-pages.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CompanyPage } from './company-page.tsx';
 import { PriceCheckPage } from './price-check-page.tsx';
+import { OrderTrackingPage } from './order-tracking-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -23,6 +24,7 @@ export default function StorefrontApp() {
         <Route path="p/:slug" element={<ProductPage />} />
         <Route path="account/company" element={<CompanyPage />} />
         <Route path="price-check" element={<PriceCheckPage />} />
+        <Route path="account/orders/:id/tracking" element={<OrderTrackingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
