@@ -6,6 +6,7 @@ import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
 import { paymentsRoutes, refundPayment } from '../modules/payments/index.ts';
+import { invoicingRoutes } from '../modules/invoicing/index.ts';
 import { returnsRoutes } from '../modules/returns/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 import { cartsRoutes } from '../modules/carts/index.ts';
@@ -28,6 +29,7 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await storefrontPricingRoutes(app, deps);
   await sharedCatalogsRoutes(app, deps);
   await paymentsRoutes(app, deps);
+  await invoicingRoutes(app, deps);
   await cartsRoutes(app, deps);
   await app.register(taxAdminRoutes);
   await app.register(shippingAdminRoutes);

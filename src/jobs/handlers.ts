@@ -1,5 +1,6 @@
 import type { Mailer } from '../lib/mailer.ts';
 import { notificationsEventHandlers } from '../modules/notifications/index.ts';
+import { invoicingEventHandlers } from '../modules/invoicing/index.ts';
 import { segmentsEventHandlers } from '../modules/segments/index.ts';
 import type { OutboxHandlers } from './outbox.ts';
 
@@ -15,7 +16,7 @@ export function outboxHandlers(deps: OutboxDeps = {}): OutboxHandlers {
   const all: Record<string, OutboxHandlers[string][number][]> = {};
   // Notifications last: another consumer of the same event that fails rolls back before anyone is mailed.
   const notifications = deps.mailer ? [notificationsEventHandlers({ mailer: deps.mailer, publicUrl: deps.publicUrl ?? '' })] : [];
-  for (const moduleHandlers of [segmentsEventHandlers, ...notifications] as OutboxHandlers[]) {
+  for (const moduleHandlers of [segmentsEventHandlers, invoicingEventHandlers, ...notifications] as OutboxHandlers[]) {
     for (const [type, list] of Object.entries(moduleHandlers)) (all[type] ??= []).push(...list);
   }
   return all;

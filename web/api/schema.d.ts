@@ -18347,6 +18347,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit limit / used / available, open orders, overdue invoices, recent orders and open returns of your company */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            company: {
+                                currency: string;
+                                id: string;
+                                name: string;
+                            };
+                            credit: {
+                                available: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                limit: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                } | null;
+                                /** @description False when the company buys without a credit limit (card only) */
+                                onAccount: boolean;
+                                paymentTerms: {
+                                    code: string;
+                                    label: string;
+                                } | null;
+                                used: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                            invoices: {
+                                open: number;
+                                overdue: {
+                                    amount: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    count: number;
+                                };
+                            };
+                            openOrders: {
+                                count: number;
+                                items: {
+                                    id: string;
+                                    number: string;
+                                    /** Format: date-time */
+                                    placedAt: string;
+                                    placedByName: string | null;
+                                    poNumber: string | null;
+                                    status: string;
+                                    total: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                }[];
+                            };
+                            /** @description Newest first; reorder one with POST /api/store/orders/{id}/reorder */
+                            recentOrders: {
+                                id: string;
+                                number: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                placedByName: string | null;
+                                poNumber: string | null;
+                                status: string;
+                                total: {
+                                    /** @description Minor units */
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            returns: {
+                                items: {
+                                    amount: {
+                                        /** @description Minor units */
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    companyId: string;
+                                    companyName: string;
+                                    id: string;
+                                    lineCount: number;
+                                    number: string;
+                                    orderId: string;
+                                    orderNumber: string;
+                                    /** Format: date-time */
+                                    requestedAt: string;
+                                    requestedByName: string | null;
+                                    status: string;
+                                }[];
+                                open: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/invoices": {
         parameters: {
             query?: never;

@@ -26,7 +26,7 @@ export interface Payment {
   readonly card: { readonly brand: string; readonly last4: string } | null;
   readonly externalRef: string | null;
   readonly note: string | null;
-  readonly receivedAt: Date;
+  readonly receivedAt: string;
 }
 
 export function toPayment(r: PaymentRow): Payment {
@@ -44,7 +44,7 @@ export function toPayment(r: PaymentRow): Payment {
     card: r.cardBrand && r.cardLast4 ? { brand: r.cardBrand, last4: r.cardLast4 } : null,
     externalRef: r.externalRef,
     note: r.note,
-    receivedAt: r.receivedAt,
+    receivedAt: r.receivedAt.toISOString(),
   };
 }
 
@@ -184,11 +184,11 @@ export async function recordPayment(ctx: Ctx, input: RecordPaymentInput): Promis
 }
 
 /** One payment by id (staff and system callers; buyers see payments through their invoices). */
-export async function getPayment(ctx: Ctx, paymentId: string): Promise<Payment & { refunds: { id: string; amount: Money; reason: string | null; at: Date }[] }> {
+export async function getPayment(ctx: Ctx, paymentId: string): Promise<Payment & { refunds: { id: string; amount: Money; reason: string | null; at: string }[] }> {
   const row = await findPayment(ctx.db, paymentId);
   if (!row) throw notFound('Payment', 'paymentId');
   const refunds = await refundsOf(ctx.db, paymentId);
-  return { ...toPayment(row), refunds: refunds.map((r) => ({ id: r.id, amount: { amount: r.amount, currency: row.currency }, reason: r.reason, at: r.createdAt })) };
+  return { ...toPayment(row), refunds: refunds.map((r) => ({ id: r.id, amount: { amount: r.amount, currency: row.currency }, reason: r.reason, at: r.createdAt.toISOString() })) };
 }
 
 /**

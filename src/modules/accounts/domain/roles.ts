@@ -23,10 +23,11 @@ export const COMPANY_PERMISSIONS = [
   'company.lists:write',
   'company.quotes:create',
   'company.invoices:read',
+  'company.invoices:pay',
 ] as const;
 export type CompanyPermission = (typeof COMPANY_PERMISSIONS)[number];
 
-const BUYING: CompanyPermission[] = ['company.orders:create', 'company.carts:write', 'company.lists:write', 'company.quotes:create'];
+const BUYING: CompanyPermission[] = ['company.invoices:pay', 'company.orders:create', 'company.carts:write', 'company.lists:write', 'company.quotes:create'];
 const READING: CompanyPermission[] = ['company:read', 'company.locations:read', 'company.orders:read', 'company.invoices:read'];
 
 export const COMPANY_ROLE_PERMISSIONS: Readonly<Record<CompanyRole, readonly CompanyPermission[]>> = {

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../http/context.ts';
+import { newId } from '../../lib/ids.ts';
+import { emitPurchaseEvent, type PurchaseEvent } from '../segments/index.ts';
+import { balanceDue } from './domain/settlement.ts';
+import type { InvoiceRow } from './invoicing.repo.ts';
+
+/**
+ * Outbox events of invoicing. Every invoice event carries `{ invoiceId, companyId, number, amount,
+ * currency, dueAt }` (amount = invoice total). `invoice.paid` and `invoice.overdue` are also the
+ * segments purchase events of the same names, so their payloads carry the purchase fields too
+ * (`paidAt`; `amountDue`) and one event serves both consumers.
+ */
+export const INVOICING_EVENT_TYPES = ['invoice.issued', 'invoice.paid', 'invoice.overdue'] as const;
+
+function base(inv: InvoiceRow) {
+  return { invoiceId: inv.id, companyId: inv.companyId, number: inv.number, amount: inv.total, currency: inv.currency, dueAt: inv.dueAt.toISOString() };
+}
+
+export async function emitInvoiceIssued(ctx: Ctx, inv: InvoiceRow): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.execute(
+    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
+        values (${newId('event', now.getTime())}, 'invoice.issued', ${inv.id}, ${JSON.stringify({ ...base(inv), orderId: inv.orderId, orderNumber: inv.orderNumber, locale: inv.locale })}::jsonb, ${now.toISOString()}::timestamptz)`,
+  );
+}
+
+export async function emitInvoicePaid(ctx: Ctx, inv: InvoiceRow, paidAt: Date): Promise<void> {
+  const payload = { ...base(inv), paidAt: paidAt.toISOString() };
+  await emitPurchaseEvent(ctx, { type: 'invoice.paid', aggregateId: inv.id, payload } as PurchaseEvent);
+}
+
+export async function emitInvoiceOverdue(ctx: Ctx, inv: InvoiceRow): Promise<void> {
+  const payload = { ...base(inv), amountDue: balanceDue(inv) };
+  await emitPurchaseEvent(ctx, { type: 'invoice.overdue', aggregateId: inv.id, payload } as PurchaseEvent);
+}
