@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoShipments } from '../../src/seed/demo-shipments.ts';
+import { createTestApp, type TestApp } from '../harness.ts';
+import { makeCompany } from '../helpers/auth.ts';
+import { makeOrder, seedStock } from './fixtures.ts';
+
+describe('demo shipments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('takes the oldest open demo orders through delivered, out for delivery and partly shipped', async () => {
+    const f = await seedStock(t.database);
+    const company = await makeCompany(t);
+    const orders = [];
+    for (let i = 0; i < 4; i++) {
+      orders.push(await makeOrder(t, { companyId: company.id, lines: [{ variantId: f.variant.hammer, quantity: 4, reserveIn: f.warehouse.main.id }, { variantId: f.variant.nails, quantity: 2, reserveIn: f.warehouse.main.id }] }));
+    }
+    expect(await seedDemoShipments(t.database)).toBe(3);
+    const status = async (id: string) => (await t.database.query<{ status: string }>('select status from orders where id = $1', [id]))[0]?.status;
+    expect(await Promise.all(orders.map((o) => status(o.id)))).toEqual(['delivered', 'shipped', 'partially_shipped', 'placed']);
+    const shipments = await t.database.query<{ status: string; tracking_url: string }>('select status, tracking_url from shipments order by order_id');
+    expect(shipments.map((s) => s.status)).toEqual(['delivered', 'out_for_delivery', 'in_transit']);
+    expect(shipments.every((s) => s.tracking_url.startsWith('https://'))).toBe(true);
+    const events = await t.database.query<{ occurred_at: Date }>('select occurred_at from tracking_events');
+    expect(events.length).toBe(7);
+    expect(events.every((e) => new Date(e.occurred_at).getTime() <= Date.now())).toBe(true);
+  });
+});
