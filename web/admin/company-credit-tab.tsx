@@ -146,7 +146,7 @@ function Ledger({ account }: { account: CreditAccount }) {
         { key: 'at', header: t('credit.when'), render: (e) => formatDateTime(e.at, locale) },
         { key: 'ref', header: t('credit.reference'), render: (e) => <Text size="sm">{`${t(`credit.refKind.${e.refKind}`)} · ${e.refId}`}</Text> },
         { key: 'reason', header: t('credit.reason'), render: (e) => e.reason },
-        { key: 'amount', header: t('credit.amount'), align: 'end', render: (e) => <Text c={e.amount > 0 ? 'orange' : 'teal'}>{`${e.amount > 0 ? '+' : '−'}${money(Math.abs(e.amount))}`}</Text> },
+        { key: 'amount', header: t('credit.amount'), align: 'end', render: (e) => <Text c={e.amount > 0 ? 'orange' : 'teal'} dir="ltr">{`${e.amount > 0 ? '+' : '−'}${money(Math.abs(e.amount))}`}</Text> },
         { key: 'after', header: t('credit.exposureAfter'), align: 'end', render: (e) => money(e.exposureAfter) },
       ]}
     />
