@@ -7,7 +7,7 @@ import { makeCompany, makeStaff, TEST_PASSWORD } from '../helpers/auth.ts';
 import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS;
-type Dict = { credit: Record<string, string | Record<string, string>> };
+type Dict = { credit: { notOnAccount: string; onAccount: string; termsCode: { net60: string }; action: { hold: string } } };
 const dict = (lang: string) => JSON.parse(readFileSync(`web/i18n/${lang}.json`, 'utf8')) as Dict;
 
 describe('admin console: a company\'s terms & credit in a real browser', { timeout: 120_000 }, () => {
@@ -40,14 +40,14 @@ describe('admin console: a company\'s terms & credit in a real browser', { timeo
       expect(await page.getByTestId('credit-on-account').textContent()).toBe(t.notOnAccount);
 
       await page.getByTestId('credit-terms').click();
-      await page.getByRole('option', { name: (t.termsCode as Record<string, string>).net60 }).click();
+      await page.getByRole('option', { name: t.termsCode.net60 }).click();
       await page.getByTestId('credit-limit').fill('250000');
-      await page.getByTestId('credit-action').getByText((t.action as Record<string, string>).hold).click();
+      await page.getByTestId('credit-action').getByText(t.action.hold).click();
       await page.getByTestId('credit-po').click({ force: true });
       await page.getByTestId('credit-save').click();
       await page.getByTestId('credit-saved').waitFor();
       await expect.poll(() => page.getByTestId('credit-on-account').textContent()).toBe(t.onAccount);
-      expect(await page.getByTestId('credit-effective-terms').textContent()).toBe((t.termsCode as Record<string, string>).net60);
+      expect(await page.getByTestId('credit-effective-terms').textContent()).toBe(t.termsCode.net60);
 
       const saved = await env.app.inject({ url: `/api/admin/companies/${company.id}/credit`, headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
       expect(saved.json()).toMatchObject({ paymentTerms: 'net60', creditLimit: 25_000_000, overLimitAction: 'hold', poRequired: true, currency: 'PKR' });
