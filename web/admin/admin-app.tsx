@@ -20,6 +20,9 @@ import { SharedCatalogsPage } from './shared-catalogs-page.tsx';
 import { SharedCatalogEditPage } from './shared-catalogs-edit-page.tsx';
 import { TaxRatesPage } from './tax-rates-page.tsx';
 import { ShippingMethodsPage } from './shipping-methods-page.tsx';
+import { OrdersPage } from './orders-page.tsx';
+import { OrderDetailPage } from './order-detail-page.tsx';
+import { CreditHoldsPage } from './order-credit-holds-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -51,6 +54,9 @@ export default function AdminApp() {
         <Route path="catalogs" element={<SharedCatalogsPage />} />
         <Route path="catalogs/new" element={<SharedCatalogEditPage />} />
         <Route path="catalogs/:id" element={<SharedCatalogEditPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/credit-holds" element={<CreditHoldsPage />} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
         <Route path="tax-rates" element={<TaxRatesPage />} />
         <Route path="shipping-methods" element={<ShippingMethodsPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />

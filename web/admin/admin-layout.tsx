@@ -1,7 +1,7 @@
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Anchor, AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconPercentage, IconRoute, IconTags, IconTruckDelivery, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconPercentage, IconRoute, IconTags, IconTruckDelivery, IconUsers, IconUsersGroup, IconReceipt } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { useStaffLogout, useStaffSession } from './session.ts';
 
 const NAV = [
+  { to: '/admin/orders', key: 'orders.admin.nav', icon: IconReceipt, perm: 'orders:read' },
   { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2, perm: 'companies:read' },
   { to: '/admin/groups', key: 'groups.nav', icon: IconUsersGroup, perm: 'segments:read' },
   { to: '/admin/price-lists', key: 'priceLists.nav', icon: IconTags, perm: 'pricing:read' },
