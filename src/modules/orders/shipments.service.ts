@@ -204,24 +204,36 @@ export async function createShipment(ctx: Ctx, orderId: string, req: ShipmentReq
       if (id) warehouse = await repo.warehouseBy(tx.db, { id });
     }
 
-    for (const [index, s] of plan.lines.entries()) {
+    // Every stock change first, then applied in (variant, warehouse) order — the order checkout
+    // locks inventory rows in — so a shipment and a checkout never wait on each other in a cycle.
+    const moves: { index: number; lineNo: number; sku: string; variantId: string | null; warehouseId: string; onHand: number; reserved: number }[] = [];
+    // Errors name the request's line (the plan merges and reorders them).
+    const requestIndex = (line: repo.LineRow) =>
+      Math.max(0, req.by === 'line' ? req.lines.findIndex((r) => r.lineNo === line.lineNo) : req.lines.findIndex((r) => r.sku.toLowerCase() === line.sku.toLowerCase()));
+    for (const s of plan.lines) {
       const line = lines.find((l) => l.lineNo === s.lineNo);
       if (!line) continue;
-      const lineHeld = held.filter((r) => r.lineNo === s.lineNo);
-      if (warehouse) {
-        for (const m of stockMoves(lineHeld, warehouse.id, s.quantity)) {
-          if (line.variantId) {
-            const ok = await repo.moveStock(tx.db, { variantId: line.variantId, warehouseId: m.warehouseId, onHand: m.onHand, reserved: m.reserved });
-            if (!ok) throw new AppError('SHIPMENT_STOCK_SHORT', `Not enough ${line.sku} in ${warehouse.code}`, `lines[${index}].quantity`, { sku: line.sku, warehouse: warehouse.code });
-          }
-          if (m.reserved > 0) await repo.consumeReservation(tx.db, orderId, s.lineNo, m.warehouseId, m.reserved);
-        }
-      } else if (line.variantId) {
+      const index = requestIndex(line);
+      if (!warehouse) {
         // No warehouse named and nothing held: stock cannot be taken from nowhere.
-        throw new AppError('VALIDATION_FAILED', 'Name the warehouse the goods leave from', 'warehouseId');
+        if (line.variantId) throw new AppError('VALIDATION_FAILED', 'Name the warehouse the goods leave from', 'warehouseId');
+        continue;
       }
+      const lineHeld = held.filter((r) => r.lineNo === s.lineNo);
+      for (const m of stockMoves(lineHeld, warehouse.id, s.quantity)) moves.push({ index, lineNo: s.lineNo, sku: line.sku, variantId: line.variantId, ...m });
+    }
+    moves.sort((a, b) => (a.variantId ?? '').localeCompare(b.variantId ?? '') || a.warehouseId.localeCompare(b.warehouseId) || a.lineNo - b.lineNo);
+    for (const m of moves) {
+      if (m.variantId && !(await repo.moveStock(tx.db, { variantId: m.variantId, warehouseId: m.warehouseId, onHand: m.onHand, reserved: m.reserved }))) {
+        const code = warehouse?.code ?? m.warehouseId;
+        throw new AppError('SHIPMENT_STOCK_SHORT', `Not enough ${m.sku} in ${code}`, `lines[${m.index}].quantity`, { sku: m.sku, warehouse: code });
+      }
+      if (m.reserved > 0) await repo.consumeReservation(tx.db, orderId, m.lineNo, m.warehouseId, m.reserved);
+    }
+    for (const s of plan.lines) {
       await repo.addShipped(tx.db, orderId, s.lineNo, s.quantity);
-      line.quantityShipped += s.quantity;
+      const line = lines.find((l) => l.lineNo === s.lineNo);
+      if (line) line.quantityShipped += s.quantity;
     }
 
     const now = tx.clock.now();
