@@ -49,8 +49,10 @@ describe('live shipment updates on the buyer’s order page', { timeout: 90_000 
       await page.getByTestId('sign-in-submit').click();
       await page.getByTestId('account-menu').waitFor();
 
-      await page.goto(`/account/orders/${order.id}/tracking`);
+      await page.goto(`/account/orders/${order.id}`);
+      await page.getByTestId('order-page').waitFor();
       await page.getByTestId('order-tracking').waitFor();
+      expect(await page.getByTestId('order-status').getAttribute('data-status')).toBe('placed');
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(j.dir);
       await expect.poll(() => page.getByTestId('tracking-live').getAttribute('data-state')).toBe('live');
       expect(await page.getByTestId('tracking-live').textContent()).toBe(j.live); // badges are upper-cased by CSS only
@@ -70,7 +72,9 @@ describe('live shipment updates on the buyer’s order page', { timeout: 90_000 
       await shipment.waitFor();
       expect(await shipment.getByTestId('shipment-carrier').innerText()).toBe('TCS');
       expect(await shipment.getByTestId('shipment-tracking-link').getAttribute('href')).toBe('https://www.tcsexpress.com/track/TCS-7781');
-      await expect.poll(() => page.getByTestId('tracking-order-status').textContent()).toBe(j.partly);
+      // The order's own status badge follows too (the page re-reads the order on every notice).
+      await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('partially_shipped');
+      expect(await page.getByTestId('order-status').textContent()).toBe(j.partly);
       if (j.remaining) expect(await page.getByTestId('tracking-summary').innerText()).toBe(j.remaining);
 
       // The carrier pushes a scan (integration API key).
