@@ -69,7 +69,7 @@ export function ShippingMethodsPage() {
             render: (m) => (
               <Group gap="xs" justify="flex-end" wrap="nowrap">
                 <Badge variant="dot" color={m.active ? 'teal' : 'gray'}>
-                  {m.active ? t('shipping.active') : t('shipping.inactive')}
+                  {m.active ? t('common.active') : t('shipping.inactive')}
                 </Badge>
                 {canWrite ? (
                   <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={(e) => (e.stopPropagation(), remove.mutate(m.id))}>
