@@ -9,6 +9,7 @@ import { formatNumber } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { useProduct, type StoreProduct } from './catalog.ts';
 import { VariantPrice } from './price-tag.tsx';
+import { AddToCartButton } from './cart-add-button.tsx';
 
 function StockBadge({ available, status }: { available: number; status: string }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ function VariantTable({ product }: { product: StoreProduct }) {
               <Table.Th style={{ textAlign: 'end' }}>{t('store.packSize')}</Table.Th>
               <Table.Th>{t('store.uom')}</Table.Th>
               <Table.Th>{t('store.stock')}</Table.Th>
+              <Table.Th>{t('cart.add')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -69,6 +71,9 @@ function VariantTable({ product }: { product: StoreProduct }) {
                 <Table.Td>{v.uom}</Table.Td>
                 <Table.Td>
                   <StockBadge available={v.available} status={v.status} />
+                </Table.Td>
+                <Table.Td>
+                  <AddToCartButton variantId={v.id} sku={v.sku} minimum={v.price?.quantityRules?.min ?? v.price?.quantityRules?.increment} />
                 </Table.Td>
               </Table.Tr>
             ))}

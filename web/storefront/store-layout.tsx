@@ -7,6 +7,7 @@ import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { useCategories } from './catalog.ts';
 import { useStoreLogout, useStoreSession, useSwitchCompany } from './session.ts';
+import { CartNav } from './cart-nav.tsx';
 
 function SearchBox() {
   const { t } = useTranslation();
@@ -192,6 +193,7 @@ export function StoreLayout() {
             </Group>
             <SearchBox />
             <Group gap="xs" wrap="nowrap">
+              <CartNav />
               <PriceCheckLink />
               <LanguageSwitcher />
               <AccountMenu />

@@ -9,6 +9,10 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { CompanyPage } from './company-page.tsx';
 import { PriceCheckPage } from './price-check-page.tsx';
 import { OrderTrackingPage } from './order-tracking-page.tsx';
+import { CartPage } from './cart-page.tsx';
+import { QuickOrderPage } from './quick-order-page.tsx';
+import { ListsPage } from './lists-page.tsx';
+import { ListPage } from './list-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -25,6 +29,11 @@ export default function StorefrontApp() {
         <Route path="account/company" element={<CompanyPage />} />
         <Route path="price-check" element={<PriceCheckPage />} />
         <Route path="account/orders/:id/tracking" element={<OrderTrackingPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route path="cart/:id" element={<CartPage />} />
+        <Route path="quick-order" element={<QuickOrderPage />} />
+        <Route path="lists" element={<ListsPage />} />
+        <Route path="lists/:id" element={<ListPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
