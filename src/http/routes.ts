@@ -6,8 +6,9 @@ import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
 import { paymentsRoutes, refundPayment } from '../modules/payments/index.ts';
-import { invoicingRoutes } from '../modules/invoicing/index.ts';
+import { invoicingRoutes, issueCreditMemo } from '../modules/invoicing/index.ts';
 import { returnsRoutes } from '../modules/returns/index.ts';
+import { dashboardRoutes } from '../modules/dashboard/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
 import { cartsRoutes } from '../modules/carts/index.ts';
 import { creditRoutes } from '../modules/credit/index.ts';
@@ -34,5 +35,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await app.register(taxAdminRoutes);
   await app.register(shippingAdminRoutes);
   await creditRoutes(app);
-  await returnsRoutes(app, { windowDays: deps.config.RETURN_WINDOW_DAYS, refundPayment });
+  await returnsRoutes(app, { windowDays: deps.config.RETURN_WINDOW_DAYS, refundPayment, issueCreditMemo });
+  await app.register(dashboardRoutes);
 }

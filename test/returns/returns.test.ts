@@ -136,12 +136,20 @@ describe('returns (RMA)', () => {
     expect((refunded.events as Json[]).slice(1).every((e) => e.actorKind === 'staff')).toBe(true);
   });
 
-  it('refuses a card refund for an order on account', async () => {
+  it('refuses a card refund for an order on account and credits it with a credit memo instead', async () => {
     const order = await deliveredOrder();
     const rma = await ok(buyer, 'POST', '/api/store/returns', { orderId: order.id, lines: [{ lineNo: 1, quantity: 1, reason: 'damaged' }] });
     await ok(staff, 'POST', `/api/admin/returns/${rma.id}/approve`, {});
     await ok(staff, 'POST', `/api/admin/returns/${rma.id}/receive`, {});
     await fails(staff, 'POST', `/api/admin/returns/${rma.id}/resolve`, { resolution: 'refund' }, 409, 'RETURN_REFUND_UNAVAILABLE', 'resolution');
+    // On account, the return settles as a credit memo (invoicing's issueCreditMemo) for the received value.
+    const credited = await ok(staff, 'POST', `/api/admin/returns/${rma.id}/resolve`, { resolution: 'credit_memo', note: 'Damaged in transit' });
+    expect(credited).toMatchObject({ status: 'credited', resolution: 'credit_memo', resolutionAmount: { amount: 177000, currency: 'PKR' } });
+    const memos = await t.database.query<{ id: string; amount: string | number; return_id: string }>('select id, amount, return_id from credit_memos where return_id = $1', [rma.id]);
+    expect(memos).toHaveLength(1);
+    expect(memos[0]?.id).toBe(credited.resolutionRef);
+    expect(Number(memos[0]?.amount)).toBe(177000);
+    await fails(staff, 'POST', `/api/admin/returns/${rma.id}/resolve`, { resolution: 'credit_memo' }, 409, 'RETURN_TRANSITION_INVALID');
   });
 
   it('lets a company admin read returns of a child company but request only for its own orders', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton, useDirection } from '@mantine/core';
 import { IconBuilding, IconBuildingCommunity, IconCalculator, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
+import { IconArrowBackUp, IconLayoutDashboard } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -159,6 +160,12 @@ function AccountMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account" leftSection={<IconLayoutDashboard size={16} />} data-testid="my-account">
+          {t('dashboard.nav')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/account/returns" leftSection={<IconArrowBackUp size={16} />} data-testid="my-returns">
+          {t('returns.nav')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/company" leftSection={<IconBuildingCommunity size={16} />} data-testid="my-company">
           {t('store.myCompany')}
         </Menu.Item>

@@ -9,6 +9,9 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { CompanyPage } from './company-page.tsx';
 import { PriceCheckPage } from './price-check-page.tsx';
 import { OrderTrackingPage } from './order-tracking-page.tsx';
+import { DashboardPage } from './dashboard-page.tsx';
+import { ReturnsPage } from './returns-page.tsx';
+import { ReturnPage } from './return-page.tsx';
 import { CartPage } from './cart-page.tsx';
 import { QuickOrderPage } from './quick-order-page.tsx';
 import { ListsPage } from './lists-page.tsx';
@@ -26,6 +29,9 @@ export default function StorefrontApp() {
         <Route path="search" element={<SearchPage />} />
         <Route path="c/:category" element={<SearchPage />} />
         <Route path="p/:slug" element={<ProductPage />} />
+        <Route path="account" element={<DashboardPage />} />
+        <Route path="account/returns" element={<ReturnsPage />} />
+        <Route path="account/returns/:id" element={<ReturnPage />} />
         <Route path="account/company" element={<CompanyPage />} />
         <Route path="price-check" element={<PriceCheckPage />} />
         <Route path="account/orders/:id/tracking" element={<OrderTrackingPage />} />

@@ -14,7 +14,7 @@ import * as repo from './returns.repo.ts';
 /** A credit memo for a resolved return; the invoicing module provides it (wired in src/http/routes.ts). */
 export type CreditMemoIssuer = (
   ctx: Ctx,
-  input: { companyId: string; orderId: string; returnId: string; amount: number; currency: string; lines: { lineNo: number; sku: string; name: string; quantity: number; amount: number }[]; reason: string },
+  input: { companyId: string; orderId: string; returnId: string; amount: number; currency: string; lines: { orderLineNo: number; sku: string; name: string; quantity: number; amount: number }[]; reason: string },
 ) => Promise<{ id: string }>;
 
 /** A card refund of an order's payment; the payments module provides it. */
@@ -391,7 +391,7 @@ export async function resolveReturn(ctx: Ctx, deps: Pick<ReturnsDeps, 'refundPay
           returnId: row.id,
           amount,
           currency: row.currency,
-          lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, name: l.name, quantity: l.quantityReceived ?? 0, amount: lineValue(l) })),
+          lines: lines.map((l) => ({ orderLineNo: l.lineNo, sku: l.sku, name: l.name, quantity: l.quantityReceived ?? 0, amount: lineValue(l) })),
           reason,
         })
       ).id;
