@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { useDeleteTaxExemption, useSetTaxExemption, useTaxExemption } from './company-credit-api.ts';
+import { useUpdateCompany } from './companies-api.ts';
 import { useCan } from './session.ts';
 
 /** A company's VAT id and tax-exemption certificate (no tax on its orders until the certificate expires). */
@@ -15,11 +16,15 @@ export function TaxExemptionPanel({ companyId }: { companyId: string }) {
   const save = useSetTaxExemption(companyId);
   const remove = useDeleteTaxExemption(companyId);
   const canWrite = useCan('settings:write');
+  const canEditCompany = useCan('companies:write');
+  const updateCompany = useUpdateCompany(companyId);
+  const [vatId, setVatId] = useState('');
   const [certificate, setCertificate] = useState('');
   const [expires, setExpires] = useState('');
   useEffect(() => {
     setCertificate(tax.data?.exemption?.certificateNumber ?? '');
     setExpires(tax.data?.exemption?.expiresOn ?? '');
+    setVatId(tax.data?.vatId ?? '');
   }, [tax.data]);
   if (tax.isPending) return <Skeleton h={120} />;
   if (tax.error || !tax.data) return <ErrorAlert error={tax.error} />;
@@ -35,12 +40,25 @@ export function TaxExemptionPanel({ companyId }: { companyId: string }) {
             {e ? (e.valid ? t('tax.exemptUntil', { date: formatDate(`${e.expiresOn}T00:00:00Z`, locale, { dateStyle: 'medium', timeZone: 'UTC' }) }) : t('tax.exemptionExpired')) : t('tax.taxable')}
           </Badge>
         </Group>
-        <Text size="sm">
-          {t('tax.vatId')}: <span dir="ltr">{tax.data.vatId ?? '—'}</span>
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('tax.vatIdHint')}
-        </Text>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            flex={1}
+            label={t('tax.vatId')}
+            description={t('tax.vatIdHint')}
+            value={vatId}
+            onChange={(ev) => setVatId(ev.currentTarget.value)}
+            disabled={!canEditCompany}
+            maxLength={64}
+            dir="ltr"
+            data-testid="tax-vat-id"
+          />
+          {canEditCompany ? (
+            <Button variant="default" onClick={() => updateCompany.mutate({ taxId: vatId.trim() || null }, { onSuccess: () => void tax.refetch() })} loading={updateCompany.isPending} data-testid="tax-vat-save">
+              {t('common.save')}
+            </Button>
+          ) : null}
+        </Group>
+        <ErrorAlert error={updateCompany.error} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <TextInput label={t('tax.certificate')} value={certificate} onChange={(ev) => setCertificate(ev.currentTarget.value)} disabled={!canWrite} maxLength={100} data-testid="tax-certificate" />
           <TextInput label={t('tax.expiresOn')} type="date" value={expires} onChange={(ev) => setExpires(ev.currentTarget.value)} disabled={!canWrite} data-testid="tax-expires" />
