@@ -13,14 +13,21 @@ const SHOTS = process.env.PRECIS_SCREENSHOTS; // a directory: save screenshots o
 describe('live shipment updates on the buyer’s order page', { timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let f: StockFixture;
-  let staff: SignedIn;
+  let staff: SignedIn & { email: string };
   let carrier: { authorization: string };
+  let admin: Page;
 
   beforeAll(async () => {
     env = await startBrowserEnv();
     f = await seedStock(env.database);
     staff = await staffSession(env.t);
     carrier = await apiKey(env.t, staff.headers, ['orders:write']);
+    admin = await env.newPage();
+    await admin.goto('/admin/sign-in');
+    await admin.locator('input[name=email]').fill(staff.email);
+    await admin.locator('input[name=password]').fill(TEST_PASSWORD);
+    await admin.getByTestId('sign-in-submit').click();
+    await admin.waitForURL((url) => !url.pathname.includes('sign-in'));
   }, 120_000);
   afterAll(async () => env?.close());
 
@@ -60,14 +67,19 @@ describe('live shipment updates on the buyer’s order page', { timeout: 90_000 
       // Anything set on window survives only if the page is never reloaded.
       await page.evaluate(() => Object.assign(window, { precisSameDocument: true }));
 
-      // The warehouse ships the hammers (staff, admin API).
-      const shipped = await env.app.inject({
-        method: 'POST',
-        url: `/api/admin/orders/${order.id}/shipments`,
-        headers: staff.headers,
-        payload: { carrier: 'TCS', trackingNumber: 'TCS-7781', trackingUrl: 'https://www.tcsexpress.com/track/TCS-7781', lines: [{ lineNo: 1, quantity: 2 }] },
-      });
-      expect(shipped.statusCode, shipped.body).toBe(201);
+      // The warehouse ships the hammers: staff, in the admin console's shipment dialog.
+      await admin.goto(`/admin/orders/${order.id}`);
+      await admin.getByTestId('shipment-create').click();
+      const form = admin.getByTestId('shipment-create-form');
+      await form.locator('[data-testid=shipment-create-line][data-sku=NAIL-50] input').fill('0');
+      await form.getByLabel('Carrier').fill('TCS');
+      await form.getByLabel('Tracking number').fill('TCS-7781');
+      await form.getByLabel('Tracking link').fill('https://www.tcsexpress.com/track/TCS-7781');
+      await form.getByTestId('shipment-create-submit').click();
+      await admin.getByTestId('admin-shipment').waitFor();
+      expect(await admin.getByTestId('admin-shipment').getAttribute('data-shipment')).toBe(`${order.number}-1`);
+      if (SHOTS) await admin.screenshot({ path: `${SHOTS}/shipment-admin-${j.lang}.png`, fullPage: true });
+      const [shippedRow] = await env.database.query<{ id: string }>('select id from shipments where order_id = $1', [order.id]);
       const shipment = page.getByTestId('shipment');
       await shipment.waitFor();
       expect(await shipment.getByTestId('shipment-carrier').innerText()).toBe('TCS');
@@ -80,7 +92,7 @@ describe('live shipment updates on the buyer’s order page', { timeout: 90_000 
       // The carrier pushes a scan (integration API key).
       const scan = await env.app.inject({
         method: 'POST',
-        url: `/api/integrations/shipments/${shipped.json().id}/tracking-events`,
+        url: `/api/integrations/shipments/${shippedRow?.id}/tracking-events`,
         headers: carrier,
         payload: { externalId: 'SCAN-1', status: 'in_transit', location: 'Karachi hub', description: 'Departed sorting facility', occurredAt: new Date().toISOString() },
       });
