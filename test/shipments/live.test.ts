@@ -115,6 +115,25 @@ describe('live order updates over server-sent events', () => {
     }
   });
 
+  it('ends streams after their maximum age, so a signed-out buyer stops hearing once the browser reconnects', async () => {
+    const saved = { ...hub().limits };
+    hub().limits = { ...saved, maxAgeMs: 300 };
+    try {
+      const leaving = await buyerSession(t);
+      const order = await makeOrder(t, { companyId: leaving.company.id, lines: [{ variantId: f.variant.saw, quantity: 1 }] });
+      const s = await open(order.id, leaving);
+      await s.next((e) => e.event === 'ready');
+      await s.ended;
+      const out = await t.app.inject({ method: 'POST', url: '/api/store/auth/logout', headers: leaving.headers });
+      expect(out.statusCode).toBeLessThan(300);
+      const again = await openSse(`${base}/api/store/orders/${order.id}/live`, { cookie: leaving.cookie });
+      expect(again.status).toBe(401);
+      again.close();
+    } finally {
+      hub().limits = saved;
+    }
+  });
+
   it('reaches pages served by another server process (another connection pool and listener)', async () => {
     // On PostgreSQL the second app has its own pool and LISTEN connection: the notice crosses
     // processes through the server. PGlite is embedded, so there the same process delivers.

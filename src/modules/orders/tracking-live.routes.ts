@@ -49,10 +49,11 @@ export async function orderLiveRoutes(app: FastifyInstance, deps: { readonly dat
     async (req, reply) => {
       const order = await watchableOrder(req.ctx(), req.params.id);
       const res = reply.raw;
-      const timer: { heartbeat?: NodeJS.Timeout } = {};
+      const timer: { heartbeat?: NodeJS.Timeout; maxAge?: NodeJS.Timeout } = {};
       let off = () => undefined as void;
       const end = () => {
         clearInterval(timer.heartbeat);
+        clearTimeout(timer.maxAge);
         off();
         open.delete(end);
         if (!res.writableEnded) res.end();
@@ -76,6 +77,8 @@ export async function orderLiveRoutes(app: FastifyInstance, deps: { readonly dat
       res.write(`retry: 3000\n\n${sseMessage('ready', { orderId: order.id, kind: 'ready', status: order.status })}`);
       timer.heartbeat = setInterval(() => res.write(': heartbeat\n\n'), hub.limits.heartbeatMs);
       timer.heartbeat.unref();
+      timer.maxAge = setTimeout(end, hub.limits.maxAgeMs);
+      timer.maxAge.unref();
       req.raw.on('close', end);
       res.on('close', end);
       res.on('error', end);

@@ -14,9 +14,14 @@ export interface LiveLimits {
   maxPerUser: number;
   /** A comment line this often keeps proxies from closing an idle stream. */
   heartbeatMs: number;
+  /**
+   * A stream is ended after this long; the browser reconnects by itself, and the reconnect passes
+   * through sign-in and scoping again, so a revoked session or a removed user stops hearing.
+   */
+  maxAgeMs: number;
 }
 
-export const DEFAULT_LIVE_LIMITS: LiveLimits = { maxStreams: 2000, maxPerUser: 10, heartbeatMs: 20_000 };
+export const DEFAULT_LIVE_LIMITS: LiveLimits = { maxStreams: 2000, maxPerUser: 10, heartbeatMs: 20_000, maxAgeMs: 10 * 60_000 };
 
 export type LiveSend = (notice: LiveNotice) => void;
 
