@@ -5,8 +5,8 @@ import { registerAuth } from '../modules/auth/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { segmentsRoutes } from '../modules/segments/index.ts';
 import { pricingRoutes, storefrontPrices, storefrontPricingRoutes } from '../modules/pricing/index.ts';
-import { paymentsRoutes, refundPayment } from '../modules/payments/index.ts';
 import { invoicingRoutes, issueCreditMemo } from '../modules/invoicing/index.ts';
+import { paymentsRoutes, refundPayment } from '../modules/payments/index.ts';
 import { returnsRoutes } from '../modules/returns/index.ts';
 import { dashboardRoutes } from '../modules/dashboard/index.ts';
 import { sharedCatalogsRoutes, storefrontVisibility } from '../modules/shared-catalogs/index.ts';
@@ -14,6 +14,7 @@ import { cartsRoutes } from '../modules/carts/index.ts';
 import { creditRoutes } from '../modules/credit/index.ts';
 import { shippingAdminRoutes } from '../modules/shipping/index.ts';
 import { taxAdminRoutes } from '../modules/tax/index.ts';
+import { ordersRoutes, shipmentRoutes } from '../modules/orders/index.ts';
 
 /**
  * Every module's Fastify plugin, registered in one place. Auth comes first: it resolves the actor
@@ -37,4 +38,6 @@ export async function registerModules(app: FastifyInstance, deps: AppDeps): Prom
   await creditRoutes(app);
   await returnsRoutes(app, { windowDays: deps.config.RETURN_WINDOW_DAYS, refundPayment, issueCreditMemo });
   await app.register(dashboardRoutes);
+  await ordersRoutes(app);
+  await shipmentRoutes(app, deps);
 }
