@@ -12,6 +12,7 @@ import { OrderStatusBadge } from './order-status.tsx';
 import { useStoreSession } from './session.ts';
 import { ReturnRequestPanel } from './return-request-panel.tsx';
 import { OrderTracking } from './order-tracking.tsx';
+import { OrderInvoices } from './order-invoices.tsx';
 
 /**
  * One order as the buyer follows it: status, ship-to and payment, lines and totals, the timeline,
@@ -73,6 +74,7 @@ export function OrderPage() {
       <OrderFacts o={o} />
       <OrderLines o={o} />
       <OrderTracking orderId={o.id} />
+      <OrderInvoices orderId={o.id} />
       <OrderTimeline o={o} />
       <ReturnRequestPanel orderId={o.id} orderNumber={o.number} status={o.status} />
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('orders.cancelTitle', { number: o.number })}>

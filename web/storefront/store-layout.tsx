@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton, useDirection } from '@mantine/core';
 import { IconBuilding, IconBuildingCommunity, IconCalculator, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
 import { IconArrowBackUp, IconLayoutDashboard } from '@tabler/icons-react';
+import { IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -160,6 +161,9 @@ function AccountMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account/invoices" leftSection={<IconFileInvoice size={16} />} data-testid="my-invoices">
+          {t('invoices.title')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account" leftSection={<IconLayoutDashboard size={16} />} data-testid="my-account">
           {t('dashboard.nav')}
         </Menu.Item>

@@ -16,6 +16,9 @@ import { CartPage } from './cart-page.tsx';
 import { QuickOrderPage } from './quick-order-page.tsx';
 import { ListsPage } from './lists-page.tsx';
 import { ListPage } from './list-page.tsx';
+import { InvoicesPage } from './invoices-page.tsx';
+import { InvoicePage } from './invoice-page.tsx';
+import { StatementPage } from './statement-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -40,6 +43,9 @@ export default function StorefrontApp() {
         <Route path="quick-order" element={<QuickOrderPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:id" element={<ListPage />} />
+        <Route path="account/invoices" element={<InvoicesPage />} />
+        <Route path="account/invoices/:id" element={<InvoicePage />} />
+        <Route path="account/statement" element={<StatementPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
