@@ -28,8 +28,13 @@ describe('store carts', () => {
     expect(withContract.problemLines).toBe(0);
     const current = await s.cart(s.builder, 'GET', '/api/store/carts/current');
     expect(current.id).toBe(first.id);
+    // answer=line: only the added line comes back, with the whole cart's totals.
+    const slim = await s.cart(s.builder, 'POST', '/api/store/carts/current/lines?answer=line', { sku: 'SFP-2', quantity: 1 });
+    expect(slim).toMatchObject({ partial: true, lineCount: 2, subtotal: pkr(792_000 + 40_000), lines: [{ sku: 'SFP-2', quantity: 4 }] });
+    expect(slim.lines).toHaveLength(1);
+    await s.cart(s.builder, 'PATCH', `/api/store/carts/${first.id}/lines/${slim.lines[0]!.id}`, { quantity: 3 });
     const ev = await events(first.id);
-    expect(ev.map((e) => e.type)).toEqual(['created', 'line_added', 'line_added', 'line_added']);
+    expect(ev.map((e) => e.type)).toEqual(['created', 'line_added', 'line_added', 'line_added', 'line_added', 'line_changed']);
     expect(ev[2]!.data).toMatchObject({ source: 'cart', lines: [{ added: 40, quantity: 100 }] });
     expect(ev.every((e) => e.actor_id === s.builder.user.id)).toBe(true);
   });

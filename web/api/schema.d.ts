@@ -6975,6 +6975,12 @@ export interface paths {
                                     name: string;
                                 };
                             }[];
+                            /** @description Where a shipment may leave from */
+                            warehouses: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -15193,6 +15199,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -15319,6 +15327,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -15490,6 +15500,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -15623,6 +15635,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -15692,7 +15706,10 @@ export interface paths {
         /** Add an item by variantId or SKU (`current` = your current cart, created when needed); the same item adds to its quantity */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `cart` (default): every line; `line`: only the added line, with the whole cart's totals */
+                    answer?: "cart" | "line";
+                };
                 header?: never;
                 path: {
                     /** @description A cart id, or `current` */
@@ -15770,6 +15787,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -15910,6 +15929,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -16048,6 +16069,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -16180,6 +16203,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -16536,6 +16561,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                            partial: boolean;
                             /** @description Lines with at least one problem */
                             problemLines: number;
                             status: "open" | "ordered";
@@ -20001,6 +20028,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                                partial: boolean;
                                 /** @description Lines with at least one problem */
                                 problemLines: number;
                                 status: "open" | "ordered";
@@ -20711,6 +20740,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                                partial: boolean;
                                 /** @description Lines with at least one problem */
                                 problemLines: number;
                                 status: "open" | "ordered";
@@ -21389,6 +21420,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart's */
+                                partial: boolean;
                                 /** @description Lines with at least one problem */
                                 problemLines: number;
                                 status: "open" | "ordered";

@@ -46,12 +46,16 @@ export function useCartUpdate() {
   };
 }
 
+/** Adds one item; the answer carries only that line (and the cart's totals), so cached carts are refetched. */
 export function useAddToCart() {
-  const done = useCartUpdate();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { cartId?: string; variantId?: string; sku?: string; quantity: number; note?: string }) =>
-      unwrap(api.POST('/api/store/carts/{id}/lines', { params: { path: { id: v.cartId ?? 'current' } }, body: { ...(v.variantId ? { variantId: v.variantId } : { sku: v.sku! }), quantity: v.quantity, ...(v.note ? { note: v.note } : {}) } })),
-    onSuccess: done,
+      unwrap(api.POST('/api/store/carts/{id}/lines', {
+        params: { path: { id: v.cartId ?? 'current' }, query: { answer: 'line' } },
+        body: { ...(v.variantId ? { variantId: v.variantId } : { sku: v.sku! }), quantity: v.quantity, ...(v.note ? { note: v.note } : {}) },
+      })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: CARTS }),
   });
 }
 

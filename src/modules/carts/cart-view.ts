@@ -46,12 +46,14 @@ export interface CartView {
   subtotal: Money;
   lineCount: number;
   problemLines: number;
+  /** True when `lines` holds only the lines a change touched (the totals are still the whole cart's). */
+  partial: boolean;
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
 }
 
-export type CartSummary = Omit<CartView, 'lines' | 'subtotal' | 'problemLines' | 'currency'>;
+export type CartSummary = Omit<CartView, 'lines' | 'subtotal' | 'problemLines' | 'currency' | 'partial'>;
 
 export function summaryOf(c: CartRow): CartSummary {
   return {
@@ -91,6 +93,7 @@ export function cartView(cart: CartRow, checked: LoadedLines): CartView {
     lines,
     subtotal: { amount: checked.subtotal, currency: checked.currency },
     problemLines: lines.filter((l) => l.problems.length > 0).length,
+    partial: false,
   };
 }
 

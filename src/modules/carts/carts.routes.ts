@@ -62,10 +62,10 @@ export async function cartRoutes(root: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Add an item by variantId or SKU (`current` = your current cart, created when needed); the same item adds to its quantity',
-      params: s.CartOrCurrentParams, body: s.AddLineBody, response: { 200: s.Cart, 400: ERR, 404: ERR, 409: ERR, 422: ERR, ...DENIED },
+      params: s.CartOrCurrentParams, querystring: s.AddLineQuery, body: s.AddLineBody, response: { 200: s.Cart, 400: ERR, 404: ERR, 409: ERR, 422: ERR, ...DENIED },
     },
     preHandler: requireBuyer(WRITE),
-  }, async (req) => addLine(req.ctx(), req.params.id, req.body));
+  }, async (req) => addLine(req.ctx(), req.params.id, req.body, req.query.answer));
 
   app.delete('/api/store/carts/:id/lines', {
     schema: { tags, summary: 'Remove every line', params: s.CartParams, response: { 200: s.Cart, 404: ERR, 409: ERR, ...DENIED } },

@@ -57,6 +57,11 @@ export const Cart = obj({
   lines: Type.Array(CartLine),
   subtotal: Money,
   problemLines: Type.Integer({ description: 'Lines with at least one problem' }),
+  partial: Type.Boolean({ description: 'True when `lines` holds only the line a change touched (`answer=line`); the totals are always the whole cart\'s' }),
+});
+
+export const AddLineQuery = obj({
+  answer: Type.Optional(Type.Union([Type.Literal('cart'), Type.Literal('line')], { description: '`cart` (default): every line; `line`: only the added line, with the whole cart\'s totals' })),
 });
 
 export const Id = Type.String({ minLength: 1, maxLength: 40 });

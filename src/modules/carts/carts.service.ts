@@ -170,7 +170,12 @@ export async function upsertIn(tx: Ctx, cart: CartRow, input: readonly LineToAdd
  * Adds one item, by variant id or SKU, to a cart (or the buyer's current cart, created on demand).
  * An unknown SKU and one the company's catalogs hide answer the same 422 SKU_UNKNOWN.
  */
-export async function addLine(ctx: Ctx, cartId: string | 'current', input: { variantId?: string | undefined; sku?: string | undefined; quantity: number; note?: string | undefined }): Promise<CartView> {
+export async function addLine(
+  ctx: Ctx,
+  cartId: string | 'current',
+  input: { variantId?: string | undefined; sku?: string | undefined; quantity: number; note?: string | undefined },
+  answer: 'cart' | 'line' = 'cart',
+): Promise<CartView> {
   const a = buyerOf(ctx);
   const field = input.variantId !== undefined ? 'variantId' : 'sku';
   if ((input.variantId === undefined) === (input.sku === undefined)) throw new AppError('VALIDATION_FAILED', 'Give either variantId or sku', 'variantId');
@@ -185,7 +190,10 @@ export async function addLine(ctx: Ctx, cartId: string | 'current', input: { var
   }
   const id = cartId === 'current' ? await ensureCurrentCart(ctx) : cartId;
   const line = { variantId, quantity: input.quantity, note: input.note?.trim() ?? '' };
-  return changeLines(ctx, id, (tx, cart) => upsertIn(tx, cart, [line], 'cart'));
+  const view = await changeLines(ctx, id, (tx, cart) => upsertIn(tx, cart, [line], 'cart'));
+  // `line`: every line is still re-validated (subtotal, lineCount, problemLines are the whole
+  // cart's), but only the added line is sent back — a product page needs no 500-line answer.
+  return answer === 'line' ? { ...view, lines: view.lines.filter((l) => l.variantId === variantId), partial: true } : view;
 }
 
 /** Changes a line's quantity or note. */
