@@ -23,6 +23,8 @@ import { ShippingMethodsPage } from './shipping-methods-page.tsx';
 import { OrdersPage } from './orders-page.tsx';
 import { OrderDetailPage } from './order-detail-page.tsx';
 import { CreditHoldsPage } from './order-credit-holds-page.tsx';
+import { ReturnsPage } from './returns-page.tsx';
+import { ReturnDetailPage } from './return-detail-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -57,6 +59,8 @@ export default function AdminApp() {
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/credit-holds" element={<CreditHoldsPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="returns" element={<ReturnsPage />} />
+        <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="tax-rates" element={<TaxRatesPage />} />
         <Route path="shipping-methods" element={<ShippingMethodsPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />

@@ -8,9 +8,11 @@ import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { useStaffLogout, useStaffSession } from './session.ts';
+import { IconArrowBackUp } from '@tabler/icons-react';
 
 const NAV = [
   { to: '/admin/orders', key: 'orders.admin.nav', icon: IconReceipt, perm: 'orders:read' },
+  { to: '/admin/returns', key: 'returns.nav', icon: IconArrowBackUp, perm: 'orders:read' },
   { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2, perm: 'companies:read' },
   { to: '/admin/groups', key: 'groups.nav', icon: IconUsersGroup, perm: 'segments:read' },
   { to: '/admin/price-lists', key: 'priceLists.nav', icon: IconTags, perm: 'pricing:read' },
