@@ -65,7 +65,7 @@ describe('reliability', () => {
   }, 180_000);
 
   it('the same Idempotency-Key retried 20 times at once creates exactly one order', async () => {
-    const [cartId] = await carts(1, 'SFP-1', 2);
+    const cartId = (await carts(1, 'SFP-1', 2))[0]!;
     const body = { cartId, poNumber: 'PO-IDEM' };
     const results = await Promise.all(Array.from({ length: 20 }, () => s.checkout(s.builder, body, { 'idempotency-key': `idem-${cartId}` })));
     const codes = results.map((r) => r.statusCode);
@@ -81,7 +81,7 @@ describe('reliability', () => {
   }, 60_000);
 
   it('a failure after the order rows are written and before commit leaves no order, no reservation, no event', async () => {
-    const [cartId] = await carts(1, 'SFP-1', 3);
+    const cartId = (await carts(1, 'SFP-1', 3))[0]!;
     const ctx = buyerCtx(t, s.builder.user.id, s.companyId);
     const snapshot = async () => ({
       orders: await s.count('select 1 from orders'),
