@@ -138,6 +138,7 @@ describe('shipments (staff)', () => {
     const read = await t.app.inject({ url: `/api/admin/orders/${o1.id}/shipments`, headers: support.headers });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ orderNumber: o1.number, lines: [{ lineNo: 1, quantity: 1, quantityShipped: 1, remaining: 0, reserved: [] }], shipments: [{ id: s1.id }] });
+    expect(read.json().warehouses).toEqual(expect.arrayContaining([{ id: f.warehouse.north.id, code: f.warehouse.north.code, name: 'North warehouse' }]));
   });
 
   it("shows the buyer their order's shipments (no warehouse or integration ids) and hides other companies'", async () => {
@@ -150,6 +151,7 @@ describe('shipments (staff)', () => {
     expect(body.shipments[0]).not.toHaveProperty('warehouse');
     expect(body.shipments[0]).not.toHaveProperty('externalId');
     expect(body.lines[0]).not.toHaveProperty('reserved');
+    expect(body).not.toHaveProperty('warehouses');
     const theirs = await t.app.inject({ url: `/api/store/orders/${order.id}/shipments`, headers: other.headers });
     expect(theirs.statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/store/orders/ord_00000000000000000000000000/shipments', headers: other.headers })).statusCode).toBe(404);

@@ -20,8 +20,12 @@ export function ShipmentCreateDialog({ data, opened, onClose }: { data: OrderShi
   const [trackingUrl, setTrackingUrl] = useState('');
   const [warehouseId, setWarehouseId] = useState<string | null>(null);
   const open = data.lines.filter((l) => l.remaining > 0);
-  const warehouses = new Map<string, string>();
-  for (const l of data.lines) for (const r of l.reserved) warehouses.set(r.warehouseId, `${r.warehouseCode} · ${r.warehouseName}`);
+  // Every warehouse, those holding stock for this order first (with how much they hold).
+  const held = new Map<string, number>();
+  for (const l of open) for (const r of l.reserved) held.set(r.warehouseId, (held.get(r.warehouseId) ?? 0) + r.quantity);
+  const warehouses = [...data.warehouses]
+    .sort((a, b) => (held.get(b.id) ?? 0) - (held.get(a.id) ?? 0))
+    .map((w) => ({ value: w.id, label: held.has(w.id) ? `${w.code} · ${w.name} (${formatNumber(held.get(w.id) ?? 0, locale)})` : `${w.code} · ${w.name}` }));
 
   useEffect(() => {
     if (!opened) return;
@@ -85,7 +89,7 @@ export function ShipmentCreateDialog({ data, opened, onClose }: { data: OrderShi
               label={t('shipments.admin.warehouse')}
               placeholder={t('shipments.admin.warehouseDefault')}
               clearable
-              data={[...warehouses].map(([value, label]) => ({ value, label }))}
+              data={warehouses}
               value={warehouseId}
               onChange={setWarehouseId}
               error={fieldError(error, 'warehouseId')}

@@ -76,6 +76,11 @@ export interface WarehouseRow {
   name: string;
 }
 
+/** Every warehouse (a short list), for choosing where a shipment leaves from. */
+export async function allWarehouses(db: Db): Promise<WarehouseRow[]> {
+  return rows<WarehouseRow>(db, sql`select id, code, name from warehouses order by lower(code) limit 500`);
+}
+
 export async function warehouseBy(db: Db, by: { id: string } | { code: string }): Promise<WarehouseRow | undefined> {
   const where = 'id' in by ? sql`id = ${by.id}` : sql`lower(code) = lower(${by.code})`;
   const [r] = await rows<WarehouseRow>(db, sql`select id, code, name from warehouses where ${where}`);

@@ -64,6 +64,7 @@ export const AdminOrderShipments = Obj({
   orderStatus: Type.String(),
   lines: Type.Array(Obj({ ...lineFields, reserved: Type.Array(Obj({ warehouseId: Type.String(), warehouseCode: Type.String(), warehouseName: Type.String(), quantity: Type.Integer() })) })),
   shipments: Type.Array(Shipment),
+  warehouses: Type.Array(Obj({ id: Type.String(), code: Type.String(), name: Type.String() }), { description: 'Where a shipment may leave from' }),
 });
 export const StoreOrderShipments = Obj({
   orderId: Type.String(),

@@ -54,6 +54,8 @@ export interface OrderShipments {
   orderStatus: string;
   lines: ShippableLine[];
   shipments: Shipment[];
+  /** Where a shipment may leave from (staff only; the store schema drops it). */
+  warehouses: { id: string; code: string; name: string }[];
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -116,7 +118,12 @@ export async function watchableOrder(ctx: Ctx, orderId: string): Promise<{ id: s
 export async function orderShipments(ctx: Ctx, orderId: string): Promise<OrderShipments> {
   const order = await repo.orderHead(ctx.db, orderId);
   if (!order || !(await visibleTo(ctx, order.companyId))) throw notFound('Order', 'id');
-  const [lines, held, heads] = await Promise.all([repo.orderLines(ctx.db, orderId), repo.reservations(ctx.db, orderId), repo.findShipments(ctx.db, sql`s.order_id = ${orderId}`)]);
+  const [lines, held, heads, warehouses] = await Promise.all([
+    repo.orderLines(ctx.db, orderId),
+    repo.reservations(ctx.db, orderId),
+    repo.findShipments(ctx.db, sql`s.order_id = ${orderId}`),
+    ctx.actor.kind === 'buyer' ? Promise.resolve([]) : repo.allWarehouses(ctx.db),
+  ]);
   return {
     orderId,
     orderNumber: order.number,
@@ -131,6 +138,7 @@ export async function orderShipments(ctx: Ctx, orderId: string): Promise<OrderSh
       reserved: held.filter((r) => r.lineNo === l.lineNo).map((r) => ({ warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, warehouseName: r.warehouseName, quantity: r.quantity })),
     })),
     shipments: await hydrate(ctx, heads),
+    warehouses,
   };
 }
 
