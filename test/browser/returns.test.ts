@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBuyer, makeCompany, TEST_PASSWORD } from '../helpers/auth.ts';
+import { makeBuyer, makeCompany, makeStaff, TEST_PASSWORD } from '../helpers/auth.ts';
 import { insertOrder } from '../returns/orders-fixture.ts';
 import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
@@ -76,6 +76,23 @@ describe('return request from a delivered order', { timeout: 90_000 }, () => {
       expect(await page.getByTestId('return-lines').innerText()).toContain('Portland cement 50 kg');
       expect(await page.getByTestId('return-lines').innerText()).toContain(j.reason);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(j.dir);
+
+      // Staff approve it in the admin console; the buyer's return page then says so.
+      const { email: staffEmail } = await makeStaff(env.t, { role: 'sales_rep' });
+      const admin = await env.newPage();
+      await admin.goto('/admin/sign-in');
+      await admin.locator('input[name=email]').fill(staffEmail);
+      await admin.locator('input[name=password]').fill(TEST_PASSWORD);
+      await admin.getByTestId('sign-in-submit').click();
+      await admin.waitForURL((url) => !url.pathname.includes('sign-in'));
+      await admin.goto('/admin/returns');
+      await admin.getByTestId('admin-return-row').filter({ hasText: number ?? '' }).getByRole('link', { name: number ?? '' }).click();
+      await admin.getByTestId('return-approve').click();
+      await admin.getByTestId('return-action-text').fill('Send both bags back with the driver');
+      await admin.getByTestId('return-action-confirm').click();
+      await expect.poll(() => admin.getByTestId('admin-return').getAttribute('data-status')).toBe('approved');
+      await page.reload();
+      await expect.poll(() => page.getByTestId('return-status').getAttribute('data-status')).toBe('approved');
     });
   }
 });
