@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Anchor, AppShell, Avatar, Box, Button, Container, Group, Menu, Text, TextInput, UnstyledButton, useDirection } from '@mantine/core';
-import { IconBuilding, IconBuildingCommunity, IconCalculator, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingCommunity, IconCalculator, IconCategory, IconCheck, IconChevronDown, IconLogin, IconLogout, IconSearch, IconReceipt } from '@tabler/icons-react';
 import { IconArrowBackUp, IconLayoutDashboard } from '@tabler/icons-react';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -161,6 +161,9 @@ function AccountMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account/orders" leftSection={<IconReceipt size={16} />} data-testid="my-orders">
+          {t('orders.title')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account/invoices" leftSection={<IconFileInvoice size={16} />} data-testid="my-invoices">
           {t('invoices.title')}
         </Menu.Item>

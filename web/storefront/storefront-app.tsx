@@ -19,6 +19,9 @@ import { ListPage } from './list-page.tsx';
 import { InvoicesPage } from './invoices-page.tsx';
 import { InvoicePage } from './invoice-page.tsx';
 import { StatementPage } from './statement-page.tsx';
+import { CheckoutPage } from './checkout-page.tsx';
+import { OrdersPage } from './orders-page.tsx';
+import { OrderPage } from './order-page.tsx';
 
 /** The storefront: public catalogue browsing, buyer sign-in, password reset. */
 export default function StorefrontApp() {
@@ -46,6 +49,9 @@ export default function StorefrontApp() {
         <Route path="account/invoices" element={<InvoicesPage />} />
         <Route path="account/invoices/:id" element={<InvoicePage />} />
         <Route path="account/statement" element={<StatementPage />} />
+        <Route path="checkout/:cartId" element={<CheckoutPage />} />
+        <Route path="account/orders" element={<OrdersPage />} />
+        <Route path="account/orders/:id" element={<OrderPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
