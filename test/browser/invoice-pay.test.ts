@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
 import { issueInvoice } from '../../src/modules/invoicing/index.ts';
-import { TEST_PASSWORD } from '../helpers/auth.ts';
+import { makeStaff, TEST_PASSWORD } from '../helpers/auth.ts';
 import { invoicingCompany, placeTestOrder } from '../invoicing/fixture.ts';
 import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
@@ -79,4 +79,25 @@ describe('paying an invoice by card', { timeout: 120_000 }, () => {
       expect(await page.getByTestId('ageing-bucket').count()).toBe(5);
     });
   }
+
+  it('staff record a bank transfer against an invoice in the admin console', async () => {
+    const buyer = await invoicingCompany(env.t, { legalName: 'Karakoram Tools' });
+    const order = await placeTestOrder(env.t, { companyId: buyer.companyId });
+    const { invoice } = await issueInvoice(systemCtx(env.database.db), { orderId: order.id });
+    const { email } = await makeStaff(env.t, { role: 'credit_controller' });
+    const page = await env.newPage({ locale: 'en-US' });
+    await page.goto(`/admin/invoices/${invoice.id}`);
+    await page.waitForURL(/\/admin\/sign-in\?next=/);
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(TEST_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('admin-invoice-page').waitFor();
+    await page.getByTestId('record-amount').fill('20');
+    await page.getByTestId('record-submit').click();
+    // 57.75 due, 20.00 received: the balance follows at once.
+    await page.getByTestId('admin-invoice-balance').filter({ hasText: '37.75' }).waitFor();
+    const [row] = await env.database.query<{ status: string; amount_paid: string }>('select status, amount_paid::text from invoices where id = $1', [invoice.id]);
+    expect(row).toEqual({ status: 'partially_paid', amount_paid: '2000' });
+    expect(invoice.total.amount).toBe(5775);
+  });
 });

@@ -25,6 +25,8 @@ import { OrderDetailPage } from './order-detail-page.tsx';
 import { CreditHoldsPage } from './order-credit-holds-page.tsx';
 import { ReturnsPage } from './returns-page.tsx';
 import { ReturnDetailPage } from './return-detail-page.tsx';
+import { AdminInvoicesPage } from './invoices-page.tsx';
+import { AdminInvoiceDetailPage } from './invoice-detail-page.tsx';
 
 /** The admin console under /admin: sign-in pages outside the shell, everything else inside it. */
 export default function AdminApp() {
@@ -63,6 +65,8 @@ export default function AdminApp() {
         <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="tax-rates" element={<TaxRatesPage />} />
         <Route path="shipping-methods" element={<ShippingMethodsPage />} />
+        <Route path="invoices" element={<AdminInvoicesPage />} />
+        <Route path="invoices/:id" element={<AdminInvoiceDetailPage />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Route>
     </Routes>

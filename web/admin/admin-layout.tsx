@@ -2,6 +2,7 @@ import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavig
 import { Anchor, AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore, IconBuildingWarehouse, IconCategory, IconChevronDown, IconEyeOff, IconHierarchy2, IconKey, IconLogout, IconPackage, IconPercentage, IconRoute, IconTags, IconTruckDelivery, IconUsers, IconUsersGroup, IconReceipt } from '@tabler/icons-react';
+import { IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../ui/brand-mark.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -12,6 +13,7 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 
 const NAV = [
   { to: '/admin/orders', key: 'orders.admin.nav', icon: IconReceipt, perm: 'orders:read' },
+  { to: '/admin/invoices', key: 'invoices.admin.nav', icon: IconFileInvoice, perm: 'orders:read' },
   { to: '/admin/returns', key: 'returns.nav', icon: IconArrowBackUp, perm: 'orders:read' },
   { to: '/admin/companies', key: 'admin.nav.companies', icon: IconHierarchy2, perm: 'companies:read' },
   { to: '/admin/groups', key: 'groups.nav', icon: IconUsersGroup, perm: 'segments:read' },
