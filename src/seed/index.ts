@@ -7,6 +7,7 @@ import { seedCheckoutSettings } from './demo-checkout-settings.ts';
 import { seedDemoCarts } from './demo-carts.ts';
 import { seedDemoShipments } from './demo-shipments.ts';
 import { seedDemoOrders } from './demo-orders.ts';
+import { seedDemoReturns } from './demo-returns.ts';
 import { DEFAULT_SEED, generateDataset, type ScaleName } from './generate.ts';
 import { clearSeededTables, hasData, loadDataset, type LoadProgress, type LoadSummary } from './load.ts';
 import { generateOrderHistory, loadDemoSpendGroup, loadOrderHistory, ORDER_HISTORY_SCALES } from './order-history.ts';
@@ -61,5 +62,6 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   await seedDemoCarts(database); // carts and lists of the named demo buyers (after membership: visibility reads groups)
   await seedDemoOrders(database); // the named buyers' order history, placed through the real checkout
   await seedDemoShipments(database); // after the demo orders: ships, delivers and tracks the oldest few
+  await seedDemoReturns(database); // after shipments: one open return request on a delivered order
   return { ...summary, rows: { ...summary.rows, 'order history': orderCount, 'credit accounts': checkout.creditAccounts }, generateMs };
 }
