@@ -11,7 +11,10 @@ export interface OutboxEvent {
   readonly payload: Record<string, unknown>;
 }
 
-/** Consumers by event type. A handler runs in the transaction that marks the event dispatched. */
+/**
+ * Consumers by event type. A handler runs in the claiming transaction, inside its own savepoint;
+ * it is identified by its position in the type's list, so new consumers are appended at the end.
+ */
 export type OutboxHandlers = Readonly<Record<string, readonly ((ctx: Ctx, event: OutboxEvent) => Promise<void>)[]>>;
 
 export interface OutboxDispatcherOptions {
@@ -21,6 +24,8 @@ export interface OutboxDispatcherOptions {
   readonly ctxFor: (db: Database['db']) => Ctx;
   readonly intervalMs?: number;
   readonly maxAttempts?: number;
+  /** First retry delay; doubles with each attempt (default 1 s; 0 retries on the next tick). */
+  readonly retryBaseMs?: number;
 }
 
 export interface OutboxDispatcher {
@@ -35,11 +40,14 @@ const BATCH = 50;
  * Delivers committed outbox events to in-process consumers, at least once and in creation order.
  * Each event is claimed with `for update skip locked`, so several processes can dispatch side by
  * side; its handlers run in the claiming transaction, so their writes and the "dispatched" mark
- * commit together. A failing event is retried on later ticks and set aside after `maxAttempts`.
+ * commit together. Each handler runs in a savepoint: one that fails rolls back alone, the others'
+ * work commits and is remembered, and only the failed ones run again — after a back-off that
+ * doubles per attempt — until the event is set aside after `maxAttempts` (a dead letter).
  */
 export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart = true): OutboxDispatcher {
   const { database, handlers } = opts;
-  const maxAttempts = opts.maxAttempts ?? 5;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const retryBaseMs = opts.retryBaseMs ?? 1_000;
   let running: Promise<number> | null = null;
   let stopped = false;
 
@@ -50,16 +58,40 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart =
       return await inTx(ctx, async (tx) => {
         // Both drivers answer execute() with `{ rows }`.
         const rows = (await tx.db.execute(
-          sql`select id, type, aggregate_id, payload from outbox_events
-            where dispatched_at is null and attempts < ${maxAttempts}
+          sql`select id, type, aggregate_id, payload, done_handlers from outbox_events
+            where dispatched_at is null and attempts < ${maxAttempts} and (next_attempt_at is null or next_attempt_at <= now())
             order by created_at, id limit 1 for update skip locked`,
-        )) as unknown as { rows: { id: string; type: string; aggregate_id: string; payload: Record<string, unknown> }[] };
+        )) as unknown as { rows: { id: string; type: string; aggregate_id: string; payload: Record<string, unknown>; done_handlers: number[] }[] };
         const row = rows.rows[0];
         if (!row) return 'empty';
         claimed = { id: row.id, type: row.type, aggregateId: row.aggregate_id, payload: row.payload };
-        for (const handle of handlers[row.type] ?? []) await handle(tx, claimed);
-        await tx.db.execute(sql`update outbox_events set dispatched_at = now(), attempts = attempts + 1 where id = ${row.id}`);
-        return 'done';
+        const done = new Set(row.done_handlers);
+        let failure: unknown = null;
+        for (const [i, handle] of (handlers[row.type] ?? []).entries()) {
+          if (done.has(i)) continue;
+          // A failing consumer rolls back only its own work; the others' commits with the event.
+          await tx.db.execute(sql`savepoint outbox_consumer`);
+          try {
+            await handle(tx, claimed);
+            await tx.db.execute(sql`release savepoint outbox_consumer`);
+            done.add(i);
+          } catch (err) {
+            await tx.db.execute(sql`rollback to savepoint outbox_consumer`);
+            failure ??= err;
+          }
+        }
+        if (failure === null) {
+          await tx.db.execute(sql`update outbox_events set dispatched_at = now(), attempts = attempts + 1 where id = ${row.id}`);
+          return 'done';
+        }
+        const message = ((failure as Error).message ?? String(failure)).slice(0, 2000);
+        const attempts = (await tx.db.execute(
+          sql`update outbox_events set attempts = attempts + 1, last_error = ${message}, done_handlers = ${sql.raw(`'{${[...done].join(',')}}'::integer[]`)},
+                next_attempt_at = now() + make_interval(secs => ${retryBaseMs / 1000} * power(2, attempts))
+              where id = ${row.id} returning attempts`,
+        )) as unknown as { rows: { attempts: number }[] };
+        ctx.log.error({ err: failure, eventId: row.id, type: row.type, attempt: attempts.rows[0]?.attempts }, 'outbox consumer failed; will retry');
+        return 'failed';
       });
     } catch (err) {
       const failed = claimed as OutboxEvent | null;

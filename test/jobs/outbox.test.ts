@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { staffSession, type SignedIn } from '../helpers/auth.ts';
@@ -56,7 +57,7 @@ describe('outbox dispatcher', () => {
       ],
     };
     await t.database.query('update outbox_events set dispatched_at = now() where dispatched_at is null');
-    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 2 }, false);
+    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 2, retryBaseMs: 0 }, false);
     try {
       const a = await call('POST', '/api/admin/companies', { legalName: 'Alpha Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
       const b = await call('POST', '/api/admin/companies', { legalName: 'Beta Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
@@ -69,6 +70,50 @@ describe('outbox dispatcher', () => {
         [a.id],
       );
       expect(dead).toMatchObject({ attempts: 2, last_error: 'CRM is down', dispatched_at: null });
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it('commits the consumers that succeeded when another fails, and retries only the failed one after a back-off', async () => {
+    const runs = { metrics: 0, mail: 0 };
+    let mailServerUp = false;
+    const handlers: OutboxHandlers = {
+      'company.updated': [
+        async (ctx, e) => {
+          runs.metrics++;
+          await ctx.db.execute(sql`update companies set tags = array_append(tags, 'seen') where id = ${e.aggregateId}`);
+        },
+        async (ctx, e) => {
+          runs.mail++;
+          // Written, then rolled back with this consumer alone when the mail server refuses.
+          await ctx.db.execute(sql`update companies set tags = array_append(tags, 'mailed') where id = ${e.aggregateId}`);
+          if (!mailServerUp) throw new Error('connect ECONNREFUSED 127.0.0.1:1025');
+        },
+      ],
+    };
+    await t.database.query('update outbox_events set dispatched_at = now() where dispatched_at is null');
+    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 5, retryBaseMs: 300 }, false);
+    const tags = async (id: string) => (await t.database.query<{ tags: string[] }>('select tags from companies where id = $1', [id]))[0]!.tags;
+    try {
+      const c = await call('POST', '/api/admin/companies', { legalName: 'Gamma Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
+      await t.database.query('update outbox_events set dispatched_at = now() where dispatched_at is null and type <> $1', ['company.updated']);
+      await call('PATCH', `/api/admin/companies/${c.id}`, { industry: 'cement' });
+      await dispatcher.drain();
+      expect(await tags(c.id)).toEqual(['seen']); // the first consumer's work committed, the failed one's did not
+      await dispatcher.drain(); // inside the back-off: nothing runs
+      expect(runs).toEqual({ metrics: 1, mail: 1 });
+      mailServerUp = true;
+      await new Promise((r) => setTimeout(r, 400));
+      await dispatcher.drain();
+      expect(runs).toEqual({ metrics: 1, mail: 2 }); // only the failed consumer ran again
+      expect(await tags(c.id)).toEqual(['seen', 'mailed']);
+      const [row] = await t.database.query<{ dispatched_at: Date | null; attempts: number }>(
+        "select dispatched_at, attempts from outbox_events where type = 'company.updated' and aggregate_id = $1",
+        [c.id],
+      );
+      expect(row!.dispatched_at).not.toBeNull();
+      expect(row!.attempts).toBe(2);
     } finally {
       await dispatcher.stop();
     }
