@@ -22,7 +22,9 @@ export async function freePort(): Promise<number> {
 
 /** Starts `script` under tsx on the pinned Node and resolves once `readyUrl` answers 200. */
 export async function startProcess(script: string, env: Record<string, string>, readyUrl: string, timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(node, ['--import', `file://${tsxLoader}`, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there when it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(node, [...profile, '--import', `file://${tsxLoader}`, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
