@@ -84,6 +84,18 @@ describe('shipments (staff)', () => {
     expect(await level(t, f.variant.hammer, f.warehouse.main.id)).toEqual({ onHand: main.onHand, reserved: main.reserved - 3 });
   });
 
+  it('with no warehouse named, ships each line from where checkout held it', async () => {
+    const order = await makeOrder(t, { companyId: buyer.company.id, lines: [{ variantId: f.variant.hammer, quantity: 2, reserveIn: f.warehouse.north.id }, { variantId: f.variant.nails, quantity: 3, reserveIn: f.warehouse.main.id }] });
+    const north = await level(t, f.variant.hammer, f.warehouse.north.id);
+    const main = await level(t, f.variant.nails, f.warehouse.main.id);
+    const res = await ship(order.id, { carrier: 'TCS', lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 3 }] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warehouse).toBeNull(); // the goods left from two warehouses
+    expect(await level(t, f.variant.hammer, f.warehouse.north.id)).toEqual({ onHand: north.onHand - 2, reserved: north.reserved - 2 });
+    expect(await level(t, f.variant.nails, f.warehouse.main.id)).toEqual({ onHand: main.onHand - 3, reserved: main.reserved - 3 });
+    expect((await orderRow(order.id))?.status).toBe('shipped');
+  });
+
   it('refuses a shipment the warehouse has no stock for, leaving the order as it was', async () => {
     const order = await makeOrder(t, { companyId: buyer.company.id, lines: [{ variantId: f.variant.saw, quantity: 2, reserveIn: f.warehouse.main.id }] });
     const res = await ship(order.id, { carrier: 'TCS', warehouseId: f.warehouse.north.id, lines: [{ lineNo: 1, quantity: 2 }] });

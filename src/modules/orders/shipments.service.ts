@@ -203,18 +203,20 @@ export async function createShipment(ctx: Ctx, orderId: string, req: ShipmentReq
 
     const held = await repo.reservations(tx.db, orderId, true);
     const shippedLines = new Set(plan.lines.map((l) => l.lineNo));
-    let warehouse: repo.WarehouseRow | undefined;
+    // A named warehouse ships every line. Otherwise each line leaves from where its stock is held
+    // (checkout may have reserved an order's lines in different warehouses); a line held nowhere
+    // leaves from the warehouse holding most of the rest.
+    let named: repo.WarehouseRow | undefined;
     if (req.warehouse) {
-      warehouse = await repo.warehouseBy(tx.db, req.warehouse);
-      if (!warehouse) throw new AppError('VALIDATION_FAILED', 'No such warehouse', 'id' in req.warehouse ? 'warehouseId' : 'warehouseCode');
-    } else {
-      const id = defaultWarehouse(held.filter((r) => shippedLines.has(r.lineNo)));
-      if (id) warehouse = await repo.warehouseBy(tx.db, { id });
+      named = await repo.warehouseBy(tx.db, req.warehouse);
+      if (!named) throw new AppError('VALIDATION_FAILED', 'No such warehouse', 'id' in req.warehouse ? 'warehouseId' : 'warehouseCode');
     }
+    const fallback = named?.id ?? defaultWarehouse(held.filter((r) => shippedLines.has(r.lineNo)));
 
     // Every stock change first, then applied in (variant, warehouse) order — the order checkout
     // locks inventory rows in — so a shipment and a checkout never wait on each other in a cycle.
     const moves: { index: number; lineNo: number; sku: string; variantId: string | null; warehouseId: string; onHand: number; reserved: number }[] = [];
+    const sources = new Set<string>();
     // Errors name the request's line (the plan merges and reorders them).
     const requestIndex = (line: repo.LineRow) =>
       Math.max(0, req.by === 'line' ? req.lines.findIndex((r) => r.lineNo === line.lineNo) : req.lines.findIndex((r) => r.sku.toLowerCase() === line.sku.toLowerCase()));
@@ -222,18 +224,22 @@ export async function createShipment(ctx: Ctx, orderId: string, req: ShipmentReq
       const line = lines.find((l) => l.lineNo === s.lineNo);
       if (!line) continue;
       const index = requestIndex(line);
-      if (!warehouse) {
+      const lineHeld = held.filter((r) => r.lineNo === s.lineNo);
+      const from = named?.id ?? defaultWarehouse(lineHeld) ?? fallback;
+      if (!from) {
         // No warehouse named and nothing held: stock cannot be taken from nowhere.
         if (line.variantId) throw new AppError('VALIDATION_FAILED', 'Name the warehouse the goods leave from', 'warehouseId');
         continue;
       }
-      const lineHeld = held.filter((r) => r.lineNo === s.lineNo);
-      for (const m of stockMoves(lineHeld, warehouse.id, s.quantity)) moves.push({ index, lineNo: s.lineNo, sku: line.sku, variantId: line.variantId, ...m });
+      sources.add(from);
+      for (const m of stockMoves(lineHeld, from, s.quantity)) moves.push({ index, lineNo: s.lineNo, sku: line.sku, variantId: line.variantId, ...m });
     }
+    // The shipment records its warehouse when the goods left from one (the usual case).
+    const warehouse = named ?? (sources.size === 1 ? await repo.warehouseBy(tx.db, { id: [...sources][0] as string }) : undefined);
     moves.sort((a, b) => (a.variantId ?? '').localeCompare(b.variantId ?? '') || a.warehouseId.localeCompare(b.warehouseId) || a.lineNo - b.lineNo);
     for (const m of moves) {
       if (m.variantId && !(await repo.moveStock(tx.db, { variantId: m.variantId, warehouseId: m.warehouseId, onHand: m.onHand, reserved: m.reserved }))) {
-        const code = warehouse?.code ?? m.warehouseId;
+        const code = (await repo.warehouseBy(tx.db, { id: m.warehouseId }))?.code ?? m.warehouseId;
         throw new AppError('SHIPMENT_STOCK_SHORT', `Not enough ${m.sku} in ${code}`, `lines[${m.index}].quantity`, { sku: m.sku, warehouse: code });
       }
       if (m.reserved > 0) await repo.consumeReservation(tx.db, orderId, m.lineNo, m.warehouseId, m.reserved);
