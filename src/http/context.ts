@@ -35,6 +35,12 @@ export interface Ctx {
   readonly log: FastifyBaseLogger;
   readonly requestId: string;
   readonly locale: string;
+  /**
+   * Inside a transaction, the root handle whose process caches (prices) the transaction may use.
+   * Caches are bypassed in a transaction by default, since it may have written what they hold; a
+   * use case whose transaction writes none of it (checkout) sets this to price from the cache.
+   */
+  readonly cacheDb?: Db;
 }
 
 /** Runs `fn` in a transaction (or joins the one already open on ctx). */

@@ -24,7 +24,21 @@ export function money(amount: number, currency: string): Money {
 /** Formats for display in a locale (`ar`, `ur`, `bn`, `en`), with the locale's own digits. */
 export function formatMoney(m: Money, locale: string): string {
   const exp = currencyExponent(m.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: exp, maximumFractionDigits: exp }).format(m.amount / 10 ** exp);
+  return moneyFormat(locale, m.currency, exp).format(m.amount / 10 ** exp);
+}
+
+// Building an Intl formatter costs far more than formatting with it (an email or a PDF formats
+// dozens of amounts), so each locale × currency is built once.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, currency: string, exp: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    if (moneyFormats.size > 500) moneyFormats.clear();
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exp, maximumFractionDigits: exp });
+    moneyFormats.set(key, f);
+  }
+  return f;
 }
 
 /** Half-even rounding of a rational number of minor units (banker's rounding, one place only). */

@@ -156,7 +156,9 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   if (input.paymentMethod === 'card' && !input.card) throw invalid('card', 'card details are required to pay by card');
   await recordCartEvent(ctx, input.cartId, 'checkout_step', { step: 'submitted', paymentMethod: input.paymentMethod });
   try {
-    return await inTx(ctx, (tx) => place(tx, a, input, deps));
+    // The order's transaction writes no pricing data, so it prices from the process cache, which
+    // notifications keep current (a cold cache loads from the database as usual).
+    return await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps));
   } catch (err) {
     if (err instanceof AppError && CART_REFUSALS.has(err.code)) {
       await recordCartEvent(ctx, input.cartId, 'validation_error', { code: err.code, message: err.message, ...(err.extra ?? {}) }).catch(() => undefined);

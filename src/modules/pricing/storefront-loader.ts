@@ -51,9 +51,13 @@ export async function subjectOf(ctx: Ctx): Promise<Subject> {
   return subject;
 }
 
-/** The process cache, or null inside a transaction (it may see writes other requests must not). */
+/**
+ * The process cache, or null inside a transaction (it may see writes other requests must not),
+ * unless the transaction says it writes no pricing data (`ctx.cacheDb`).
+ */
 export function cacheOf(ctx: Ctx): PriceCache | null {
-  return (ctx as { inTransaction?: boolean }).inTransaction === true ? null : priceCacheFor(ctx.db).fresh();
+  if ((ctx as { inTransaction?: boolean }).inTransaction !== true) return priceCacheFor(ctx.db).fresh();
+  return ctx.cacheDb ? priceCacheFor(ctx.cacheDb).fresh() : null;
 }
 
 async function loadHeaders(ctx: Ctx): Promise<Headers> {

@@ -1,6 +1,18 @@
 import { formatMoney, type Money } from '../../../lib/money.ts';
 import { EMAIL_STRINGS, emailLocale, isRtl, type EmailLocale, type ReturnEmailStatus } from './catalog.ts';
 
+// Intl formatters are costly to build and every email formats many values: one per locale (and zone).
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    if (formatters.size > 500) formatters.clear();
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A line shown in an email's item table. */
 export interface EmailLine {
   sku: string;
@@ -46,7 +58,7 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
 
 /** A date as the reader writes it (Urdu month names, Bengali digits), in the given time zone. */
 export function formatEmailDate(date: Date, locale: EmailLocale, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+  return cached(`d|${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })).format(date);
 }
 
 /** The isolate marks keep numbers and Latin order numbers in place inside right-to-left text. */
@@ -123,7 +135,7 @@ export function renderEmail(data: EmailData, locale: string, opts: { timeZone?: 
 }
 
 function lineText(l: EmailLine, lang: EmailLocale): string {
-  const qty = new Intl.NumberFormat(lang).format(l.quantity);
+  const qty = cached(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(l.quantity);
   return `- ${l.sku}  ${l.name}  × ${qty}${l.amount ? `  ${formatMoney(l.amount, lang)}` : ''}`;
 }
 
@@ -157,7 +169,7 @@ function renderHtml(subject: string, greeting: string, b: Block, s: (typeof EMAI
       }</tr></thead><tbody>${b.lines
         .map(
           (l) =>
-            `<tr><td style="${cell}"><span dir="ltr">${escapeHtml(l.sku)}</span> ${escapeHtml(l.name)}</td><td style="${cell}">${escapeHtml(new Intl.NumberFormat(lang).format(l.quantity))}</td>${
+            `<tr><td style="${cell}"><span dir="ltr">${escapeHtml(l.sku)}</span> ${escapeHtml(l.name)}</td><td style="${cell}">${escapeHtml(cached(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(l.quantity))}</td>${
               hasAmounts ? `<td style="${cell}">${l.amount ? escapeHtml(formatMoney(l.amount, lang)) : ''}</td>` : ''
             }</tr>`,
         )
