@@ -158,7 +158,8 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   try {
     // The order's transaction writes no pricing data, so it prices from the process cache, which
     // notifications keep current (a cold cache loads from the database as usual).
-    return await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps));
+    const orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps));
+    return (await repo.findOrder(ctx.db, orderId))!;
   } catch (err) {
     if (err instanceof AppError && CART_REFUSALS.has(err.code)) {
       await recordCartEvent(ctx, input.cartId, 'validation_error', { code: err.code, message: err.message, ...(err.extra ?? {}) }).catch(() => undefined);
@@ -167,7 +168,7 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   }
 }
 
-async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps): Promise<Order> {
+async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps): Promise<string> {
   const cart = await loadCartForCheckout(tx, input.cartId);
   const refusal = cartProblems(cart);
   if (refusal) throw refusal;
@@ -196,7 +197,6 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   const now = tx.clock.now();
   const orderId = newId('order', now.getTime());
   const lines = cart.lines.map((l, i) => ({ lineNo: i + 1, variantId: l.variantId, sku: l.sku, quantity: l.quantity }));
-  const allocations = await reserveStock(tx, lines);
 
   let status: OrderStatus = 'placed';
   let creditReserved = 0;
@@ -230,8 +230,6 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
       };
     }),
   );
-  await repo.insertReservations(tx.db, allocations.map((r) => ({ orderId, lineNo: r.lineNo, warehouseId: r.warehouseId, quantity: r.quantity })));
-
   const actor = await eventActor(tx);
   // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
   let seq = 0;
@@ -239,12 +237,6 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
     repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
   await ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status);
   if (creditReserved) await ev('credit.reserved', { amount: creditReserved });
-
-  if (input.paymentMethod === 'card') {
-    const payment = await chargeCard(tx, { amount: total, currency: cart.currency, card: input.card!, ref: { kind: 'order', id: orderId }, companyId: a.companyId, field: 'card' });
-    await repo.setPayment(tx.db, orderId, payment.id);
-    await ev('payment.captured', { paymentId: payment.id, amount: total });
-  }
 
   await emitStatusChanged(tx, { orderId, companyId: a.companyId, number, from: null, to: status, reason: status === 'on_hold' ? 'Over the credit limit' : null });
   if (status === 'placed') {
@@ -254,6 +246,17 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
     });
   }
   await markCartOrdered(tx, cart.cart.id, orderId);
+
+  // Stock last: popular items' inventory rows are the most contended locks, held until commit, so
+  // they are taken when everything else is written (a shortage still rolls all of it back).
+  const allocations = await reserveStock(tx, lines);
+  await repo.insertReservations(tx.db, allocations.map((r) => ({ orderId, lineNo: r.lineNo, warehouseId: r.warehouseId, quantity: r.quantity })));
+
+  if (input.paymentMethod === 'card') {
+    const payment = await chargeCard(tx, { amount: total, currency: cart.currency, card: input.card!, ref: { kind: 'order', id: orderId }, companyId: a.companyId, field: 'card' });
+    await repo.setPayment(tx.db, orderId, payment.id);
+    await ev('payment.captured', { paymentId: payment.id, amount: total });
+  }
   if (deps.failpoint) await deps.failpoint('after-order-written', tx);
-  return (await repo.findOrder(tx.db, orderId))!;
+  return orderId;
 }
