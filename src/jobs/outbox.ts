@@ -46,7 +46,7 @@ const BATCH = 50;
  */
 export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart = true): OutboxDispatcher {
   const { database, handlers } = opts;
-  const maxAttempts = opts.maxAttempts ?? 8;
+  const maxAttempts = opts.maxAttempts ?? 12; // with the doubling back-off: about an hour of retries
   const retryBaseMs = opts.retryBaseMs ?? 1_000;
   let running: Promise<number> | null = null;
   let stopped = false;
