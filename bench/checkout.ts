@@ -106,9 +106,13 @@ async function main(): Promise<void> {
   const candidates = (await query<{ sku: string }>(url, `select v.sku from variants v join products p on p.id = v.product_id where v.status = 'active' and p.status = 'active' order by v.id limit $1`, [nLines * 3 * nBuyers])).map((r) => r.sku);
   await prepare(picked.map((b) => b.companyId), candidates);
 
+  // A real mail server in its own process: every order sends its confirmation email, as in
+  // production (a refused send would be retried over and over and skew the figures).
+  const smtpPort = await freePort();
+  const smtp = await startProcess('bench/smtp-sink.ts', { SMTP_SINK_PORT: String(smtpPort) }, `http://127.0.0.1:${smtpPort + 1}/`);
   const appPort = await freePort();
   const base = `http://127.0.0.1:${appPort}`;
-  const app = await startProcess('src/main.ts', { DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(appPort), SEED_ON_START: 'never', LOG_LEVEL: 'warn', LOGIN_IP_LIMIT_PER_MINUTE: '100000' }, `${base}/readyz`, 120_000);
+  const app = await startProcess('src/main.ts', { DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(appPort), SEED_ON_START: 'never', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOGIN_IP_LIMIT_PER_MINUTE: '100000' }, `${base}/readyz`, 120_000);
   try {
     const buyers: Buyer[] = [];
     for (const [i, p] of picked.entries()) {
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
     log(`\nTarget p99 ≤ 150 ms. Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   } finally {
     app.kill('SIGTERM');
+    smtp.kill('SIGTERM');
   }
 }
 

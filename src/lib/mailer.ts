@@ -14,7 +14,9 @@ export interface Mailer {
 }
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Pooled: order, shipment and invoice emails come in bursts; reusing a few SMTP connections saves
+  // a connect and handshake per message (a `pool` already in the URL wins).
+  const transport = nodemailer.createTransport(/[?&]pool=/.test(smtpUrl) ? smtpUrl : `${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=3`);
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
