@@ -88,8 +88,17 @@ describe('storefront prices stay current across server processes', () => {
     await s.ok('POST', `/api/admin/companies/${s.builder.company.id}/contract-prices`, { sku: 'SFP-1', currency: 'PKR', unitPrice: 7_000, reference: 'C-10', validTo: '2999-01-01T00:00:00Z' });
     await eventually(7_000);
     await s.ok('PATCH', `/api/admin/price-lists/${s.groupListId}`, { status: 'draft' });
+    // The builder's contract (7,000) beats the group list either way, so only the outsider — priced
+    // by that list until it went to draft — shows when the other instance has heard of it.
+    const outsiderPrice = async () => (await cards(other, s.outsider, 'Pricing Hammer')).get('Pricing Hammer')!.price!.unitPrice.amount;
+    const start = Date.now();
+    let seen = await outsiderPrice();
+    while (seen !== 10_000 && Date.now() - start < 1_000) {
+      await new Promise((r) => setTimeout(r, 10));
+      seen = await outsiderPrice();
+    }
+    expect(seen).toBe(10_000);
     await eventually(7_000);
-    expect((await cards(other, s.outsider, 'Pricing Hammer')).get('Pricing Hammer')!.price!.unitPrice.amount).toBe(10_000);
   });
 
   it('runs no query for prices on a warm personalised listing', async () => {
