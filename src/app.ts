@@ -17,6 +17,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerObservability } from './http/observability.ts';
 import { registerModules } from './http/routes.ts';
 import { registerSurfaceGuards } from './http/guards.ts';
+import { fastSerializerFactory } from './http/serializer.ts';
 
 /** What the application is built from; tests pass their own (in-memory database, test SMTP). */
 export interface AppDeps {
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { maxParamLength: 2048 },
     frameworkErrors: (error, request, reply) => sendProblem(reply, { ...problem('VALIDATION_FAILED', error.message, 'url'), instance: request.url }),
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildSerializer: fastSerializerFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('actor', null as unknown as never);

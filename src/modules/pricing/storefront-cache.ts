@@ -52,6 +52,52 @@ export class TwoGenerationMap<V> {
   }
 }
 
+/**
+ * Prices as the storefront displays them, per subject (`company|strategy`) and then per variant.
+ * Two levels, not one `subject|strategy|variant` key: a listing looks up ~150 variants for one
+ * subject, and building and hashing a long concatenated key for each was a visible share of a warm
+ * request. Bounded by entries, not subjects, with the same two-generation scheme: a subject's whole
+ * memo moves to the young generation when it is used again.
+ */
+export class DisplayedPrices {
+  private young = new Map<string, Map<string, unknown>>();
+  private old = new Map<string, Map<string, unknown>>();
+  private youngEntries = 0;
+  constructor(private readonly perGeneration: number) {}
+
+  /** The memo of one subject: variant id → its displayed price (null: nothing prices it). */
+  of(subject: string): Map<string, unknown> {
+    const hit = this.young.get(subject);
+    if (hit !== undefined) return hit;
+    const memo = this.old.get(subject) ?? new Map<string, unknown>();
+    this.old.delete(subject);
+    this.young.set(subject, memo);
+    this.count(memo.size);
+    return memo;
+  }
+
+  /** Stores one price in a subject's memo (from `of`). */
+  set(memo: Map<string, unknown>, variantId: string, price: unknown): void {
+    memo.set(variantId, price);
+    this.count(1);
+  }
+
+  private count(n: number): void {
+    this.youngEntries += n;
+    if (this.youngEntries >= this.perGeneration) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngEntries = 0;
+    }
+  }
+
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+    this.youngEntries = 0;
+  }
+}
+
 /** Tables whose writes change a company's pricing context, not prices (0010_pricing_subjects_notify.sql). */
 const SUBJECT_TABLES: ReadonlySet<string> = new Set(['companies', 'customer_group_members']);
 
@@ -93,11 +139,11 @@ export class PriceCache {
   readonly facts = new TwoGenerationMap<VariantFacts>(50_000);
   factsGeneration = 0;
   /**
-   * Prices as the storefront displays them, by `subject|strategy|variant` (null: nothing prices
-   * it): a warm listing or product page costs map lookups. Derived from everything above, so
-   * every invalidation drops it; display only — carts price afresh through the engine.
+   * Prices as the storefront displays them, per subject and variant: a warm listing or product
+   * page costs map lookups. Derived from everything above, so every invalidation drops it;
+   * display only — carts price afresh through the engine.
    */
-  readonly displayed = new TwoGenerationMap<unknown>(100_000);
+  readonly displayed = new DisplayedPrices(150_000);
 
   /** A number that changes whenever anything `displayed` depends on may have changed. */
   get displayGeneration(): string {

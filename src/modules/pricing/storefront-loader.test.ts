@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PriceListHeader } from './domain/price-index.ts';
 import type { PriceListTarget } from './domain/types.ts';
-import { TwoGenerationMap, targetKey, type Headers } from './storefront-cache.ts';
+import { DisplayedPrices, TwoGenerationMap, targetKey, type Headers } from './storefront-cache.ts';
 import { reachingLists } from './storefront-loader.ts';
 import { minimumQuantity, savingPercent } from './storefront-prices.ts';
 
@@ -71,5 +71,18 @@ describe('storefront price helpers', () => {
     expect(m.get('a')).toBe(1); // promoted into the young generation
     m.set('c', 3); // young full again → {a, c} old, b forgotten
     expect([m.get('a'), m.get('b'), m.get('c')]).toEqual([1, undefined, 3]);
+  });
+
+  it('DisplayedPrices keeps the subjects in use and stays within its bound of entries', () => {
+    const d = new DisplayedPrices(4);
+    const a = d.of('c:a|lowest');
+    d.set(a, 'v1', 1);
+    d.set(a, 'v2', 2);
+    d.set(d.of('c:b|lowest'), 'v1', 3);
+    d.set(d.of('c:c|lowest'), 'v1', 4); // 4 entries: the young generation becomes the old one
+    expect(d.of('c:a|lowest').get('v2')).toBe(2); // used again: moved back, entries and all
+    d.set(d.of('c:d|lowest'), 'v1', 5);
+    d.set(d.of('c:e|lowest'), 'v1', 6); // a's 2 + d + e = 4 entries → another turn: b and c are forgotten
+    expect([d.of('c:b|lowest').size, d.of('c:c|lowest').size, d.of('c:a|lowest').get('v1')]).toEqual([0, 0, 1]);
   });
 });

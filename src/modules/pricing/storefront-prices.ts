@@ -133,11 +133,11 @@ export async function storefrontPrices(ctx: Ctx, variantIds: readonly string[], 
   // warm listing only computes the variants this company has not been shown since the last change.
   const cache = cacheOf(ctx);
   const generation = cache?.displayGeneration;
-  const subject = ctx.actor.kind === 'buyer' ? `c:${ctx.actor.companyId}` : 'public';
-  const key = (id: string) => `${subject}|${strategy}|${id}`;
+  const subject = ctx.actor.kind === 'buyer' ? `c:${ctx.actor.companyId}|${strategy}` : `public|${strategy}`;
+  const memo = cache?.displayed.of(subject);
   const missing: string[] = [];
   for (const id of new Set(variantIds)) {
-    const hit = cache?.displayed.get(key(id)) as BuyerPrice | null | undefined;
+    const hit = memo?.get(id) as BuyerPrice | null | undefined;
     if (hit === undefined) missing.push(id);
     else if (hit !== null) out.set(id, hit);
   }
@@ -148,7 +148,7 @@ export async function storefrontPrices(ctx: Ctx, variantIds: readonly string[], 
     const r = pricer.atMinimum(id);
     const price = r !== null && r.resolution.priced ? buyerPrice(r.resolution, r.rules) : null;
     if (price !== null) out.set(id, price);
-    if (store) cache.displayed.set(key(id), price);
+    if (store && memo !== undefined) cache.displayed.set(memo, id, price);
   }
   return out;
 }
