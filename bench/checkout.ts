@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import type { ScaleName } from '../src/seed/index.ts';
 import { newId } from '../src/lib/ids.ts';
 import { freePort, median, startProcess } from './processes.ts';
-import { DEFAULT_BENCH_URL, loadScale } from './load.ts';
+import { DEFAULT_BENCH_URL, drainOutbox, loadScale } from './load.ts';
 import { call, concurrent, fmt, headers, query, signIn, type Run, type Session } from './orders-kit.ts';
 
 const { values: opts } = parseArgs({
@@ -165,6 +165,8 @@ async function main(): Promise<void> {
     log('|---|---:|---:|---:|---:|');
     log(`| POST /api/store/checkout (on account) | ${m((x) => x.p50)} ms | ${m((x) => x.p90)} ms | ${m((x) => x.p99)} ms | ${runs.reduce((a, x) => a + x.failed, 0)} |`);
     log(`\nTarget p99 ≤ 150 ms. Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+    const pending = await drainOutbox(url);
+    log(pending ? `  warning: ${pending} outbox events still pending after 2 min` : 'Every order event dispatched (emails delivered to the sink).');
   } finally {
     app.kill('SIGTERM');
     smtp.kill('SIGTERM');

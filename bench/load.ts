@@ -39,6 +39,12 @@ export async function loadScale(url: string, scale: ScaleName, opts: { reuse?: b
     const [others] = await database.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
     if (others?.n) opts.log?.(`  warning: ${others.n} other session(s) connected to this database; the load may wait for their locks`);
     if (opts.reuse && (await hasData(database))) {
+      // Events an earlier bench run left undelivered (e.g. order emails to a mail server that has
+      // gone) would be retried by this run's server in the background and skew its figures.
+      const [left] = await database.query<{ n: number }>(
+        `with s as (update outbox_events set dispatched_at = now(), last_error = 'left by an earlier bench run' where dispatched_at is null returning 1) select count(*)::int as n from s`,
+      );
+      if (left?.n) opts.log?.(`  ${left.n.toLocaleString('en')} outbox events left undelivered by an earlier run marked dispatched`);
       const [row] = await database.query<{ variants: number }>('select count(*)::int as variants from variants');
       return { reused: true, generateMs: 0, loadMs: 0, rows: { variants: row?.variants ?? 0 } };
     }
@@ -66,4 +72,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const scale = (process.argv[2] ?? 'large') as ScaleName;
   const t = await loadScale(url, scale, { log: (l) => console.log(l) });
   console.log(`${scale}: generated in ${(t.generateMs / 1000).toFixed(1)} s, loaded in ${(t.loadMs / 1000).toFixed(1)} s`, t.rows);
+}
+
+/** Waits (bounded) until the server has dispatched every outbox event, so the next run starts clean. */
+export async function drainOutbox(url: string, timeoutMs = 120_000): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from outbox_events where dispatched_at is null');
+      const pending = rows[0]?.n ?? 0;
+      if (pending === 0 || Date.now() > deadline) return pending;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await client.end();
+  }
 }
