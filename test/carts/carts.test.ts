@@ -68,6 +68,23 @@ describe('store carts', () => {
     expect(ev.filter((e) => e.type === 'line_removed')[0]!.data).toMatchObject({ quantity: 1 });
   });
 
+  it('records the problems shown when they change, not again on every change that leaves them as they were', async () => {
+    const c = await s.cart(s.builder, 'POST', '/api/store/carts', { name: 'Stalls', makeCurrent: false }, 201);
+    const url = `/api/store/carts/${c.id}/lines`;
+    const shown = async () => (await events(c.id)).filter((e) => e.type === 'validation_error').map((e) => e.data);
+    const short = await s.cart(s.builder, 'POST', url, { sku: 'SFP-2', quantity: 7 }); // 5 in stock
+    expect(await shown()).toHaveLength(1);
+    await s.cart(s.builder, 'POST', url, { sku: 'SFP-1', quantity: 1 }); // the same problem still shown
+    expect(await shown()).toHaveLength(1);
+    const lineId = short.lines[0]!.id;
+    await s.cart(s.builder, 'PATCH', `${url}/${lineId}`, { quantity: 5 }); // fixed: nothing to record
+    await s.cart(s.builder, 'PATCH', `${url}/${lineId}`, { quantity: 6 }); // back again: recorded again
+    await s.cart(s.builder, 'POST', url, { sku: 'SFP-10', quantity: 3 }); // a new problem on another line
+    const recorded = await shown();
+    expect(recorded).toHaveLength(3);
+    expect(recorded[2]).toMatchObject({ problemLines: 2, lines: [{ sku: 'SFP-2', codes: ['INSUFFICIENT_STOCK'] }, { sku: 'SFP-10', codes: ['QUANTITY_BELOW_MIN', 'QUANTITY_NOT_INCREMENT'] }] });
+  });
+
   it("answers another company's cart with 404, exactly like a missing one", async () => {
     const mine = await s.cart(s.builder, 'POST', '/api/store/carts', { name: 'Private' }, 201);
     const missing = 'crt_00000000000000000000000000';

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../http/context.ts';
 import type { PricingStrategy } from '../pricing/index.ts';
+import { buyableCondition } from '../shared-catalogs/index.ts';
 import * as repo from './carts.repo.ts';
 import type { CartRow } from './carts.repo.ts';
 import type { LineProblem } from './domain/problems.ts';
@@ -64,11 +65,15 @@ export function summaryOf(c: CartRow): CartSummary {
 
 export type LoadedLines = CheckedLines<repo.LineRow & repo.ItemRow>;
 
-/** Loads a cart's lines (one query: items and stock joined) and re-validates them all. */
+/**
+ * Loads a cart's lines and re-validates them all. One query: items, stock and whether the company
+ * may buy each item (its catalogs' condition, resolved from the process cache) come joined.
+ */
 export async function loadLines(ctx: Ctx, cart: Pick<CartRow, 'id' | 'companyId'>, strategy?: PricingStrategy): Promise<LoadedLines> {
-  const found = await repo.linesWithItems(ctx.db, cart.id);
+  const found = await repo.linesWithItems(ctx.db, cart.id, await buyableCondition(ctx, cart.companyId));
   const items = new Map(found.map((l) => [l.variantId, l]));
-  return checkLines(ctx, cart.companyId, found.map((l) => ({ key: l, variantId: l.variantId, quantity: l.quantity })), items, cartStrategy(strategy));
+  const hidden = new Set(found.filter((l) => !l.buyable).map((l) => l.variantId));
+  return checkLines(ctx, cart.companyId, found.map((l) => ({ key: l, variantId: l.variantId, quantity: l.quantity })), items, cartStrategy(strategy), hidden);
 }
 
 /** The cart as the buyer sees it: every line re-validated, with its problems, and the exact subtotal. */

@@ -143,9 +143,9 @@ const stockJoin = sql`
       from inventory i where i.variant_id = v.id) st on true`;
 
 /** Every line of a cart with its item, in the order they were added: one query, however many lines. */
-export async function linesWithItems(db: Db, cartId: string): Promise<(LineRow & ItemRow)[]> {
+export async function linesWithItems(db: Db, cartId: string, buyable: SQL): Promise<(LineRow & ItemRow & { buyable: boolean })[]> {
   return rows(db, sql`
-    select l.id as "lineId", l.quantity, l.note, ${itemColumns}
+    select l.id as "lineId", l.quantity, l.note, ${itemColumns}, ${buyable} as buyable
       from cart_lines l join variants v on v.id = l.variant_id join products p on p.id = v.product_id
       ${stockJoin}
      where l.cart_id = ${cartId}

@@ -3,6 +3,7 @@ import { inTx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { TwoGenerationMap } from '../../lib/two-generation-map.ts';
 import { invisibleVariantIds } from '../shared-catalogs/index.ts';
 import * as repo from './carts.repo.ts';
 import type { CartRow, EventInput } from './carts.repo.ts';
@@ -134,9 +135,28 @@ export async function changeLines(ctx: Ctx, cartId: string, fn: (tx: Ctx, cart: 
   });
   const view = cartView(cart, await loadLines(ctx, cart));
   const problems = problemSummary(view);
-  if (problems) await repo.insertEvents(ctx.db, [{ cartId, companyId: a.companyId, type: 'validation_error', ...actorOf(ctx), data: problems }]);
+  if (shownProblems.changed(cartId, problems)) {
+    await repo.insertEvents(ctx.db, [{ cartId, companyId: a.companyId, type: 'validation_error', ...actorOf(ctx), data: problems }]);
+  }
   return view;
 }
+
+/**
+ * The problems last recorded per cart in this process: a cart whose lines keep the same problems
+ * through many changes (a 500-line cart with one line short of stock, edited again and again) is
+ * recorded when its problems change, not on every change — the analytics ask where carts stall,
+ * and a repeat says nothing new.
+ */
+const shownProblems = {
+  last: new TwoGenerationMap<string>(10_000),
+  /** True when `problems` should be recorded; a cart without problems is forgotten, so their return is news. */
+  changed(cartId: string, problems: Record<string, unknown> | null): problems is Record<string, unknown> {
+    const text = problems === null ? '' : JSON.stringify(problems);
+    if (this.last.get(cartId) === text) return false;
+    this.last.set(cartId, text);
+    return problems !== null;
+  },
+};
 
 export interface LineToAdd {
   variantId: string;

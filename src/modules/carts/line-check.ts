@@ -46,9 +46,10 @@ function sourceOf(r: PricedResolution): string {
 
 /**
  * Re-validates lines for a company the way checkout will: visibility through the company's
- * catalogs (`invisibleVariantIds`, one query), prices and quantity rules through the storefront
- * pricer (one call for all lines, from the process price cache outside a transaction), and stock
- * from the items (already loaded with the lines). No query per line.
+ * catalogs (`invisibleVariantIds`, one query, unless the caller loaded it with the items as
+ * `hidden`), prices and quantity rules through the storefront pricer (one call for all lines,
+ * from the process price cache outside a transaction), and stock from the items (already loaded
+ * with the lines). No query per line.
  */
 export async function checkLines<K>(
   ctx: Ctx,
@@ -56,9 +57,10 @@ export async function checkLines<K>(
   lines: readonly { key: K; variantId: string; quantity: number }[],
   items: ReadonlyMap<string, ItemRow>,
   strategy: PricingStrategy,
+  knownHidden?: ReadonlySet<string>,
 ): Promise<CheckedLines<K>> {
   const ids = [...new Set(lines.map((l) => l.variantId))];
-  const hidden = await invisibleVariantIds(ctx, companyId, ids);
+  const hidden = knownHidden ?? (await invisibleVariantIds(ctx, companyId, ids));
   const visible = ids.filter((id) => !hidden.has(id) && items.has(id));
   const pricer = await storePricer(ctx, visible, strategy);
   const currency = pricer.currency ?? '';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { TwoGenerationMap } from '../../lib/two-generation-map.ts';
 import type { ContractPrice, PriceEntry, PriceListTarget, VariantFacts } from './domain/types.ts';
-import type { PriceListHeader } from './domain/price-index.ts';
+import type { PriceIndex, PriceListHeader } from './domain/price-index.ts';
 
 /**
  * Storefront price data kept in process memory, so that a warm personalised listing runs no
@@ -16,41 +17,6 @@ import type { PriceListHeader } from './domain/price-index.ts';
 export const PRICING_CHANNEL = 'precis_pricing';
 
 const TTL_MS = 60_000;
-
-/**
- * A bounded map that forgets the least recently used half at a time: hits in the old generation
- * move to the young one; when the young one is full it becomes the old one. No per-hit reordering.
- */
-export class TwoGenerationMap<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
-  constructor(private readonly perGeneration: number) {}
-
-  get(key: string): V | undefined {
-    const hit = this.young.get(key);
-    if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
-  }
-
-  set(key: string, value: V): void {
-    this.young.set(key, value);
-    if (this.young.size >= this.perGeneration) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-  }
-
-  get size(): number {
-    return this.young.size + this.old.size;
-  }
-
-  clear(): void {
-    this.young.clear();
-    this.old.clear();
-  }
-}
 
 /**
  * Prices as the storefront displays them, per subject (`company|strategy`) and then per variant.
@@ -96,6 +62,15 @@ export class DisplayedPrices {
     this.old.clear();
     this.youngEntries = 0;
   }
+}
+
+/** An index built for some variants, reusable for any subset of them until `until` (epoch ms). */
+export interface BuiltInputs {
+  readonly variantIds: ReadonlySet<string>;
+  /** The next moment a list becomes valid: the lists chosen at build time may change then. */
+  readonly until: number;
+  readonly index: PriceIndex;
+  readonly facts: ReadonlyMap<string, VariantFacts>;
 }
 
 /** Tables whose writes change a company's pricing context, not prices (0010_pricing_subjects_notify.sql). */
@@ -144,6 +119,13 @@ export class PriceCache {
    * display only — carts price afresh through the engine.
    */
   readonly displayed = new DisplayedPrices(150_000);
+  /**
+   * The engine's inputs last built for a subject and strategy (`storefront-loader.ts`
+   * `pricingInputs`): a cart re-priced on every change asks for the same variants again and again,
+   * and rebuilding their index was most of a 500-line re-validation's pricing time. Derived from
+   * everything above, so every invalidation drops it.
+   */
+  readonly built = new TwoGenerationMap<BuiltInputs>(500);
 
   /** A number that changes whenever anything `displayed` depends on may have changed. */
   get displayGeneration(): string {
@@ -158,6 +140,7 @@ export class PriceCache {
     this.entries.clear();
     this.contracts.clear();
     this.displayed.clear();
+    this.built.clear();
   }
 
   /** Drops the companies' contexts (a company moved or changed currency, or group memberships changed). */
@@ -165,6 +148,7 @@ export class PriceCache {
     this.subjectGeneration++;
     this.subjects.clear();
     this.displayed.clear();
+    this.built.clear();
   }
 
   /** Drops the variant facts (a catalog write: categories, brands or tags may have moved). */
@@ -172,6 +156,7 @@ export class PriceCache {
     this.factsGeneration++;
     this.facts.clear();
     this.displayed.clear();
+    this.built.clear();
   }
 
   /** Invalidates first when the contents are older than the TTL. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PriceListHeader } from './domain/price-index.ts';
 import type { PriceListTarget } from './domain/types.ts';
-import { DisplayedPrices, TwoGenerationMap, targetKey, type Headers } from './storefront-cache.ts';
+import { TwoGenerationMap } from '../../lib/two-generation-map.ts';
+import { DisplayedPrices, targetKey, type Headers } from './storefront-cache.ts';
 import { reachingLists } from './storefront-loader.ts';
 import { minimumQuantity, savingPercent } from './storefront-prices.ts';
 

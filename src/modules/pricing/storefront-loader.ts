@@ -245,8 +245,41 @@ export async function pricingInputs(ctx: Ctx, subject: Subject, variantIds: read
     : subject.kind === 'company'
       ? { companyId: subject.companyId, ancestors: subject.ancestors, groupIds: subject.groupIds, channel: null, currency, at, strategy }
       : { companyId: '', ancestors: [], groupIds: [], channel: null, currency, at, strategy };
-  const listIds = currency === null ? [] : reachingLists(headers, subject, currency, at);
   const ids = [...new Set(variantIds)];
+  // The same subject asking again for variants it was built for (a cart re-validated on each
+  // change): reuse that index with a fresh context. Validity windows are checked against the
+  // context's time by the engine; only a list becoming valid changes which lists are indexed.
+  const builtKey = `${subject.kind === 'company' ? subject.companyId : 'public'}|${strategy}|${currency ?? ''}`;
+  const built = context === null ? undefined : cache?.built.get(builtKey);
+  if (built !== undefined && at.getTime() < built.until && ids.every((id) => built.variantIds.has(id))) {
+    return { index: built.index, context, facts: built.facts };
+  }
+  const inputs = await buildInputs(ctx, cache, headers, subject, context, ids);
+  // Up to a bounded size, keep what is built together with the last build's variants.
+  if (cache !== null && context !== null && ids.length <= MAX_BUILT_VARIANTS) {
+    cache.built.set(builtKey, { variantIds: new Set(ids), until: nextValidFrom(headers, at), index: inputs.index, facts: inputs.facts });
+  }
+  return inputs;
+}
+
+/** Above this many variants an index is not kept for reuse (memory). */
+const MAX_BUILT_VARIANTS = 2_000;
+
+/** The earliest moment after `at` at which some price list becomes valid (Infinity: none). */
+function nextValidFrom(headers: Headers, at: Date): number {
+  const t = at.getTime();
+  let next = Number.POSITIVE_INFINITY;
+  for (const l of headers.lists.values()) {
+    const from = l.validFrom?.getTime();
+    if (from !== undefined && from > t && from < next) next = from;
+  }
+  return next;
+}
+
+async function buildInputs(ctx: Ctx, cache: PriceCache | null, headers: Headers, subject: Subject, context: PricingContext | null, ids: readonly string[]): Promise<PricingInputs> {
+  const currency = context?.currency ?? null;
+  const at = context?.at ?? ctx.clock.now();
+  const listIds = currency === null ? [] : reachingLists(headers, subject, currency, at);
   const needsFacts = listIds.some((id) => {
     const scope = headers.lists.get(id)?.derived?.scope;
     return scope !== undefined && ((scope.categoryIds?.length ?? 0) > 0 || (scope.brandIds?.length ?? 0) > 0 || (scope.tags?.length ?? 0) > 0);

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import type { SearchOptions } from '../catalog/index.ts';
 import type { CatalogRules } from './domain/types.ts';
@@ -55,6 +55,17 @@ export async function resolveVisibility(ctx: Ctx, companyId: string | null): Pro
     sql: visibilitySql(predicate),
     key: reaching.map((c) => `${c.id}@${c.version}`).join(','),
   };
+}
+
+/**
+ * The condition "the company may buy this variant", as SQL over variants `v` joined to products
+ * `p`: both active and the product visible through the company's catalogs — what
+ * `invisibleVariantIds` checks, for a query that already joins the variants (a cart's lines) to
+ * ask in the same statement instead of a second one.
+ */
+export async function buyableCondition(ctx: Ctx, companyId: string | null): Promise<SQL> {
+  const v = await resolveVisibility(ctx, companyId);
+  return sql`(v.status = 'active' and p.status = 'active' and ${v.sql ?? sql`true`})`;
 }
 
 /** The company whose catalog a caller sees: a buyer's; nobody's for anonymous visitors, staff and API keys. */
