@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { anyText } from '../../db/sql-arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { companies } from '../accounts/index.ts';
 import type { CompanyFacts, CustomValue } from './domain/facts.ts';
@@ -34,7 +35,7 @@ function customValue(v: unknown): CustomValue | undefined {
 export async function loadFacts(db: Db, ids?: readonly string[]): Promise<LoadedFacts[]> {
   if (ids && ids.length === 0) return [];
   const base = db.select().from(companies);
-  const rows = await (ids ? base.where(inArray(companies.id, [...ids])) : base).orderBy(asc(companies.id));
+  const rows = await (ids ? base.where(anyText(companies.id, ids)) : base).orderBy(asc(companies.id));
   const metrics = await readMetrics(db, ids);
   return rows.map((r) => {
     const custom: Record<string, CustomValue> = {};
@@ -68,7 +69,7 @@ export async function loadFacts(db: Db, ids?: readonly string[]): Promise<Loaded
 
 export async function companyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: companies.id, legalName: companies.legalName }).from(companies).where(inArray(companies.id, [...ids]));
+  const rows = await db.select({ id: companies.id, legalName: companies.legalName }).from(companies).where(anyText(companies.id, ids));
   return new Map(rows.map((r) => [r.id, r.legalName]));
 }
 
@@ -110,13 +111,13 @@ export async function ruleGroups(db: Db, ids?: readonly string[]): Promise<Group
   return db
     .select()
     .from(customerGroups)
-    .where(ids ? and(hasRule, inArray(customerGroups.id, [...ids])) : hasRule)
+    .where(ids ? and(hasRule, anyText(customerGroups.id, ids)) : hasRule)
     .orderBy(asc(customerGroups.id));
 }
 
 export async function allGroups(db: Db, ids?: readonly string[]): Promise<GroupRow[]> {
   const base = db.select().from(customerGroups);
-  return (ids ? base.where(inArray(customerGroups.id, [...ids])) : base).orderBy(asc(customerGroups.id));
+  return (ids ? base.where(anyText(customerGroups.id, ids)) : base).orderBy(asc(customerGroups.id));
 }
 
 export async function insertGroup(db: Db, values: typeof customerGroups.$inferInsert): Promise<void> {
@@ -148,7 +149,7 @@ export async function removeStatic(db: Db, groupId: string, companyId: string): 
 /** Static members by group, optionally only for some groups and/or one company. */
 export async function staticMembers(db: Db, filter: { groupIds?: readonly string[]; companyId?: string } = {}): Promise<Map<string, Set<string>>> {
   const conds = [];
-  if (filter.groupIds) conds.push(inArray(customerGroupStaticMembers.groupId, [...filter.groupIds]));
+  if (filter.groupIds) conds.push(anyText(customerGroupStaticMembers.groupId, filter.groupIds));
   if (filter.companyId) conds.push(eq(customerGroupStaticMembers.companyId, filter.companyId));
   const rows = await db.select().from(customerGroupStaticMembers).where(conds.length ? and(...conds) : undefined);
   const out = new Map<string, Set<string>>();
@@ -163,7 +164,7 @@ export async function staticMembers(db: Db, filter: { groupIds?: readonly string
 /** Materialised members by group, optionally only for some groups and/or one company. */
 export async function currentMembers(db: Db, filter: { groupIds?: readonly string[]; companyId?: string } = {}): Promise<Map<string, Set<string>>> {
   const conds = [];
-  if (filter.groupIds) conds.push(inArray(customerGroupMembers.groupId, [...filter.groupIds]));
+  if (filter.groupIds) conds.push(anyText(customerGroupMembers.groupId, filter.groupIds));
   if (filter.companyId) conds.push(eq(customerGroupMembers.companyId, filter.companyId));
   const rows = await db
     .select({ groupId: customerGroupMembers.groupId, companyId: customerGroupMembers.companyId })
