@@ -72,3 +72,15 @@ export const companyMetrics = pgTable('company_metrics', {
   asOf: ts('as_of').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * Drizzle view of `0019_purchase_bought.sql`: per company and (category, brand) combination, how many
+ * counted orders hold it. Maintained by triggers on the order tables; read-only for the application.
+ */
+export const purchaseBought = pgTable('purchase_bought', {
+  companyId: text('company_id').notNull(),
+  categoryId: text('category_id'),
+  categorySlug: text('category_slug'),
+  brandSlug: text('brand_slug'),
+  orders: integer('orders').notNull(),
+});
