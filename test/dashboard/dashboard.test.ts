@@ -62,6 +62,8 @@ describe('GET /api/store/dashboard', () => {
     expect(d.credit).toEqual({ onAccount: true, limit: { amount: 50_000_000, currency: 'PKR' }, used: { amount: 7_000_000, currency: 'PKR' }, available: { amount: 43_000_000, currency: 'PKR' }, paymentTerms: { code: 'net30', label: expect.any(String) } });
     expect(d.openOrders).toMatchObject({ count: 2 });
     expect((d.openOrders as { items: Json[] }).items.map((o) => o.number).sort()).toEqual([placed.number, confirmed.number].sort());
+    // Who placed each open order, as on the recent orders.
+    expect((d.openOrders as { items: Json[] }).items.map((o) => o.placedByName)).toEqual([buyer.user.name, buyer.user.name]);
     expect((d.recentOrders as Json[]).map((o) => o.number)).toEqual([confirmed.number, placed.number, delivered.number]);
     expect((d.recentOrders as Json[])[2]).toMatchObject({ status: 'delivered', total: { amount: 2_000_000, currency: 'PKR' } });
     expect(d.invoices).toEqual({ open: 2, overdue: { count: 1, amount: { amount: 1_200_000, currency: 'PKR' } } });

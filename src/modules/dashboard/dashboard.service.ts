@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Money } from '../../lib/money.ts';
@@ -45,12 +45,7 @@ export async function storeDashboard(ctx: Ctx): Promise<StoreDashboard> {
   const credit = await creditSummary(ctx, companyId);
   const openWhere = and(eq(orders.companyId, companyId), inArray(orders.status, [...OPEN_STATUSES]));
   const [openCount] = await ctx.db.select({ n: count() }).from(orders).where(openWhere);
-  const openRows = await ctx.db
-    .select({ id: orders.id, number: orders.number, status: orders.status, total: orders.total, currency: orders.currency, poNumber: orders.poNumber, placedAt: orders.placedAt })
-    .from(orders)
-    .where(openWhere)
-    .orderBy(desc(orders.placedAt), desc(orders.id))
-    .limit(OPEN_LIST);
+  const open = await listOrders(ctx, { companyId, statuses: OPEN_STATUSES, limit: OPEN_LIST });
   const recent = await listOrders(ctx, { companyId, limit: RECENT });
   const invoices = await invoiceSummary(ctx, companyId);
   const returns = await returnSummary(ctx, companyId);
@@ -67,7 +62,7 @@ export async function storeDashboard(ctx: Ctx): Promise<StoreDashboard> {
     },
     openOrders: {
       count: Number(openCount?.n ?? 0),
-      items: openRows.map((o) => ({ id: o.id, number: o.number, status: o.status as OrderStatus, total: { amount: o.total, currency: o.currency }, poNumber: o.poNumber, placedAt: o.placedAt.toISOString(), placedByName: null })),
+      items: open.items.map((o) => ({ id: o.id, number: o.number, status: o.status, total: { amount: o.total, currency: o.currency }, poNumber: o.poNumber, placedAt: o.placedAt, placedByName: o.placedByName })),
     },
     invoices: { open: invoices.open, overdue: { count: invoices.overdue.count, amount: { amount: invoices.overdue.amount, currency: invoices.currency ?? company.currency } } },
     recentOrders: recent.items.map((o) => ({ id: o.id, number: o.number, status: o.status, total: { amount: o.total, currency: o.currency }, poNumber: o.poNumber, placedAt: o.placedAt, placedByName: o.placedByName })),

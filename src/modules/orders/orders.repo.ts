@@ -176,6 +176,8 @@ export async function clearReservations(db: Db, orderId: string): Promise<void> 
 export interface OrderListFilter {
   companyIds?: readonly string[];
   status?: OrderStatus;
+  /** Any of these statuses (the dashboard's open orders). */
+  statuses?: readonly OrderStatus[];
   /** An order number (SO-100001, or just the digits) or the start of a PO number. */
   q?: string;
   poNumber?: string;
@@ -190,6 +192,7 @@ export async function listOrderRows(db: Db, f: OrderListFilter): Promise<OrderSu
   const conds: SQL[] = [];
   if (f.companyIds) conds.push(f.companyIds.length === 1 ? eq(orders.companyId, f.companyIds[0]!) : inArray(orders.companyId, [...f.companyIds]));
   if (f.status) conds.push(eq(orders.status, f.status));
+  if (f.statuses) conds.push(inArray(orders.status, [...f.statuses]));
   if (f.q) {
     const q = f.q.trim();
     const num = /^(so-?)?\d+$/i.test(q) ? `SO-${q.replace(/^so-?/i, '')}` : null;

@@ -53,6 +53,8 @@ export interface OrderListQuery {
   limit?: number | undefined;
   cursor?: string | undefined;
   status?: OrderStatus | undefined;
+  /** Any of these statuses (not offered by the routes; the dashboard asks for the open ones). */
+  statuses?: readonly OrderStatus[] | undefined;
   q?: string | undefined;
   poNumber?: string | undefined;
   companyId?: string | undefined;
@@ -82,6 +84,7 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery): Promise<PageResul
   const rows = await repo.listOrderRows(ctx.db, {
     companyIds: scope,
     status: q.status,
+    statuses: q.statuses,
     q: q.q?.trim() || undefined,
     poNumber: q.poNumber?.trim() || undefined,
     from: dateBound(q.from, 'from', false),
