@@ -38,19 +38,23 @@ end $$;
 -- New lines: each counted order adds one to every combination it did not hold before.
 create function precis_bought_lines_insert() returns trigger language plpgsql as $$
 begin
-  -- Per order and combination: new if the order holds no line with it besides the new ones.
+  -- Per order and combination: new if the order holds no line with it besides the new ones. Joins
+  -- on order_id (hashable), so a bulk load of many orders stays linear.
   with n as (
     select order_id, category_id, category_slug, brand_slug, count(*) as added
     from new_lines group by order_id, category_id, category_slug, brand_slug
+  ), have as (
+    select l.order_id, l.category_id, l.category_slug, l.brand_slug, count(*) as lines
+    from purchase_order_lines l join (select distinct order_id from new_lines) k on k.order_id = l.order_id
+    group by l.order_id, l.category_id, l.category_slug, l.brand_slug
   )
   insert into purchase_bought as pb (company_id, category_id, category_slug, brand_slug, orders)
   select o.company_id, n.category_id, n.category_slug, n.brand_slug, count(*)::int
-  from n join purchase_orders o on o.id = n.order_id
-  where precis_bought_counted(o.status)
-    and n.added = (
-      select count(*) from purchase_order_lines l
-      where l.order_id = n.order_id
-        and l.category_id is not distinct from n.category_id and l.category_slug is not distinct from n.category_slug and l.brand_slug is not distinct from n.brand_slug)
+  from n
+  join have h on h.order_id = n.order_id and h.category_id is not distinct from n.category_id
+    and h.category_slug is not distinct from n.category_slug and h.brand_slug is not distinct from n.brand_slug
+  join purchase_orders o on o.id = n.order_id
+  where precis_bought_counted(o.status) and h.lines = n.added
   group by o.company_id, n.category_id, n.category_slug, n.brand_slug
   on conflict (company_id, category_id, category_slug, brand_slug) do update set orders = pb.orders + excluded.orders;
   return null;
