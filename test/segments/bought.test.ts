@@ -160,7 +160,7 @@ describe('purchase_bought keeps categories_bought and brands_bought exact', () =
     for (const id of ids) expect(await bought(id)).toEqual({ categories: [], brands: [] });
   });
 
-  it('rebuilds the counts when a bought category is deleted or orders go with their company', async () => {
+  it('rebuilds the counts when a bought category is deleted, and drops them with their company or a truncated history', async () => {
     const d = await makeCompany(t, { legalName: 'Category Gone' });
     const e = await makeCompany(t, { legalName: 'Company Gone' });
     ids = [d.id, e.id];
@@ -182,5 +182,9 @@ describe('purchase_bought keeps categories_bought and brands_bought exact', () =
 
     await t.database.query('delete from companies where id = $1', [e.id]);
     expect(await t.database.query('select 1 from purchase_bought where company_id = $1', [e.id])).toEqual([]);
+
+    // Wiping the history in bulk leaves nothing bought behind.
+    await t.database.exec('truncate purchase_orders cascade');
+    expect(await t.database.query('select 1 from purchase_bought')).toEqual([]);
   });
 });

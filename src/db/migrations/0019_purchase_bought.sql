@@ -152,6 +152,15 @@ end $$;
 create trigger purchase_orders_bought_delete after delete on purchase_orders
   referencing old table as old_orders for each statement execute function precis_bought_orders_delete();
 
+-- Truncated lines (directly, or with their orders or companies by cascade) leave nothing bought.
+create function precis_bought_lines_truncate() returns trigger language plpgsql as $$
+begin
+  delete from purchase_bought;
+  return null;
+end $$;
+create trigger purchase_order_lines_bought_truncate after truncate on purchase_order_lines
+  for each statement execute function precis_bought_lines_truncate();
+
 -- Backfill from the history recorded so far.
 insert into purchase_bought (company_id, category_id, category_slug, brand_slug, orders)
 select o.company_id, l.category_id, l.category_slug, l.brand_slug, count(distinct o.id)::int
