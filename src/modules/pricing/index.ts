@@ -34,4 +34,5 @@ export type { StoreResolution } from './storefront-prices.ts';
 export { previewCart } from './storefront-cart.service.ts';
 export type { CartPreviewView } from './storefront-cart.service.ts';
 export { storefrontPricingRoutes, type StorefrontPricingDeps } from './storefront-cart.routes.ts';
-export { PRICING_CHANNEL } from './storefront-cache.ts';
+/** The channel pricing writes notify, and the process price cache of a database handle (for tools and tests that must drop it at once). */
+export { PRICING_CHANNEL, priceCacheFor } from './storefront-cache.ts';

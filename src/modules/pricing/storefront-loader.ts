@@ -238,6 +238,8 @@ const noFacts = (variantId: string): VariantFacts => ({ variantId, categoryIds: 
  */
 export async function pricingInputs(ctx: Ctx, subject: Subject, variantIds: readonly string[], strategy: PricingStrategy): Promise<PricingInputs> {
   const cache = cacheOf(ctx);
+  // Read before anything is loaded: an index built across an invalidation must not be kept.
+  const generation = cache?.displayGeneration;
   const headers = await headersOf(ctx, cache);
   const at = ctx.clock.now();
   const currency = subject.kind === 'company' ? subject.currency : publicCurrency(headers, at);
@@ -255,8 +257,11 @@ export async function pricingInputs(ctx: Ctx, subject: Subject, variantIds: read
     return { index: built.index, context, facts: built.facts };
   }
   const inputs = await buildInputs(ctx, cache, headers, subject, context, ids);
-  // Up to a bounded size, keep what is built together with the last build's variants.
-  if (cache !== null && context !== null && ids.length <= MAX_BUILT_VARIANTS) {
+  // Up to a bounded size, keep what was built — unless a pricing, company or catalog write was
+  // heard while it loaded (it may hold what that write replaced), or the subject it was built for
+  // is not the one the cache now holds (loaded before a membership change).
+  const current = cache !== null && cache.displayGeneration === generation && (subject.kind === 'public' || cache.subjects.get(subject.companyId) === subject);
+  if (current && context !== null && ids.length <= MAX_BUILT_VARIANTS) {
     cache.built.set(builtKey, { variantIds: new Set(ids), until: nextValidFrom(headers, at), index: inputs.index, facts: inputs.facts });
   }
   return inputs;
