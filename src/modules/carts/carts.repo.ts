@@ -1,16 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { anyText, sqlArray, textArray } from '../../db/sql-arrays.ts';
 import { newId } from '../../lib/ids.ts';
 import type { CartEventType, CartStatus, ShareAccess } from './carts.tables.ts';
 
 /** Raw SQL through Drizzle; both drivers put the rows on `.rows`. */
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-/** `{"a","b"}`: one array parameter, encoded the same by both drivers. */
-export function arr(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 /** A cart as its reader sees it: with the owner's name, the reader's access and whether it is their current cart. */
@@ -161,7 +157,7 @@ export async function itemsBy(db: Db, by: { ids?: readonly string[]; skus?: read
     select ${itemColumns}
       from variants v join products p on p.id = v.product_id
       ${stockJoin}
-     where v.id = any(${arr(ids)}::text[]) or lower(v.sku) = any(${arr(skus)}::text[])`);
+     where ${anyText(sql`v.id`, ids)} or ${anyText(sql`lower(v.sku)`, skus)}`);
 }
 
 /**
@@ -178,8 +174,8 @@ export async function upsertLines(
   return rows(db, sql`
     insert into cart_lines (id, cart_id, variant_id, quantity, note, added_by)
     select t.id, ${cartId}, t.variant_id, t.quantity, t.note, ${userId}
-      from unnest(${arr(lines.map(() => newId('cartLine')))}::text[], ${arr(lines.map((l) => l.variantId))}::text[],
-                  ${arr(lines.map((l) => l.quantity))}::int[], ${arr(lines.map((l) => l.note))}::text[]) as t(id, variant_id, quantity, note)
+      from unnest(${textArray(lines.map(() => newId('cartLine')))}, ${textArray(lines.map((l) => l.variantId))},
+                  ${sqlArray(lines.map((l) => l.quantity), 'int')}, ${textArray(lines.map((l) => l.note))}) as t(id, variant_id, quantity, note)
     on conflict (cart_id, variant_id) do update
        set quantity = least(1000000, cart_lines.quantity + excluded.quantity),
            note = case when excluded.note <> '' then excluded.note else cart_lines.note end,

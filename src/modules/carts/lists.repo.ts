@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { arr, rows, type ItemRow } from './carts.repo.ts';
+import { sqlArray, textArray } from '../../db/sql-arrays.ts';
+import { rows, type ItemRow } from './carts.repo.ts';
 import type { ListVisibility } from './carts.tables.ts';
 
 export interface ListRow {
@@ -82,7 +83,7 @@ export async function upsertListLines(db: Db, listId: string, lines: readonly { 
   await db.execute(sql`
     insert into shopping_list_lines (list_id, variant_id, quantity, note)
     select ${listId}, t.variant_id, t.quantity, t.note
-      from unnest(${arr(lines.map((l) => l.variantId))}::text[], ${arr(lines.map((l) => l.quantity))}::int[], ${arr(lines.map((l) => l.note))}::text[]) as t(variant_id, quantity, note)
+      from unnest(${textArray(lines.map((l) => l.variantId))}, ${sqlArray(lines.map((l) => l.quantity), 'int')}, ${textArray(lines.map((l) => l.note))}) as t(variant_id, quantity, note)
     on conflict (list_id, variant_id) do update
        set quantity = least(1000000, shopping_list_lines.quantity + excluded.quantity),
            note = case when excluded.note <> '' then excluded.note else shopping_list_lines.note end`);

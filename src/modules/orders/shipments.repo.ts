@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import type { Reservation } from './shipments-plan.ts';
 import type { ShipmentStatus, TrackingStatus } from './tracking-status.ts';
 
@@ -7,11 +8,6 @@ import type { ShipmentStatus, TrackingStatus } from './tracking-status.ts';
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-/** A pg array literal for `= any($1::text[])` (both drivers take it as one parameter). */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 export interface OrderHead {
@@ -207,7 +203,7 @@ export async function shipmentLines(db: Db, shipmentIds: readonly string[]): Pro
     db,
     sql`select sl.shipment_id as "shipmentId", sl.line_no as "lineNo", ol.sku, ol.name, sl.quantity
         from shipment_lines sl join order_lines ol on ol.order_id = sl.order_id and ol.line_no = sl.line_no
-        where sl.shipment_id = any(${textArray(shipmentIds)}::text[]) order by sl.shipment_id, sl.line_no`,
+        where ${anyText(sql`sl.shipment_id`, shipmentIds)} order by sl.shipment_id, sl.line_no`,
   );
 }
 
@@ -228,7 +224,7 @@ export async function trackingEvents(db: Db, shipmentIds: readonly string[]): Pr
   if (!shipmentIds.length) return [];
   return rows<TrackingRow>(
     db,
-    sql`select ${TRACKING_COLUMNS} from tracking_events where shipment_id = any(${textArray(shipmentIds)}::text[]) order by shipment_id, occurred_at, id`,
+    sql`select ${TRACKING_COLUMNS} from tracking_events where ${anyText(sql`shipment_id`, shipmentIds)} order by shipment_id, occurred_at, id`,
   );
 }
 

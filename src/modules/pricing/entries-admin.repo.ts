@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import type { PriceTier } from './domain/types.ts';
 
 /** Set-based queries over one list's entries: a few statements per page or batch, never one per row. */
@@ -7,11 +8,6 @@ import type { PriceTier } from './domain/types.ts';
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
   return (result as unknown as { rows: T[] }).rows;
-}
-
-/** `{"a","b"}`: one text parameter for a whole list, encoded the same by both drivers. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -90,7 +86,7 @@ export async function countFiltered(db: Db, listId: string, filter: EntryFilter)
 export async function entryCounts(db: Db, listIds: readonly string[]): Promise<Map<string, number>> {
   if (listIds.length === 0) return new Map();
   const found = await rows<{ listId: string; n: number }>(db, sql`
-    select list_id as "listId", count(*)::int as n from price_list_entries where list_id = any(${textArray(listIds)}::text[]) group by list_id`);
+    select list_id as "listId", count(*)::int as n from price_list_entries where ${anyText(sql`list_id`, listIds)} group by list_id`);
   return new Map(found.map((r) => [r.listId, r.n]));
 }
 
@@ -98,7 +94,7 @@ export async function entryCounts(db: Db, listIds: readonly string[]): Promise<M
 export async function variantIdsBySku(db: Db, skus: readonly string[]): Promise<Map<string, string>> {
   if (skus.length === 0) return new Map();
   const found = await rows<{ id: string; k: string }>(db, sql`
-    select id, lower(sku) as k from variants where lower(sku) = any(${textArray(skus.map((s) => s.toLowerCase()))}::text[])`);
+    select id, lower(sku) as k from variants where ${anyText(sql`lower(sku)`, skus.map((s) => s.toLowerCase()))}`);
   return new Map(found.map((r) => [r.k, r.id]));
 }
 
@@ -106,7 +102,7 @@ export async function variantIdsBySku(db: Db, skus: readonly string[]): Promise<
 export async function deleteEntries(db: Db, listId: string, variantIds: readonly string[]): Promise<Set<string>> {
   if (variantIds.length === 0) return new Set();
   const gone = await rows<{ v: string }>(db, sql`
-    delete from price_list_entries where list_id = ${listId} and variant_id = any(${textArray(variantIds)}::text[]) returning variant_id as v`);
+    delete from price_list_entries where list_id = ${listId} and ${anyText(sql`variant_id`, variantIds)} returning variant_id as v`);
   return new Set(gone.map((r) => r.v));
 }
 

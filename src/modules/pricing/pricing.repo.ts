@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { textArray } from '../../db/sql-arrays.ts';
 import type { ContractPrice, DerivedRule, PriceEntry, PriceList, PriceListTarget, PriceTier } from './domain/types.ts';
 import { contractPrices, priceListEntries, priceLists, priceListTargets, type TargetType } from './pricing.tables.ts';
 
@@ -11,11 +12,6 @@ export type ContractRow = typeof contractPrices.$inferSelect;
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
   return (result as unknown as { rows: T[] }).rows;
-}
-
-/** `{"a","b"}`: one text parameter for a whole list, encoded the same by both drivers. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 // ── Admin reads and writes ─────────────────────────────────────────────────────────────────────
@@ -170,9 +166,9 @@ export async function loadForCompany(db: Db, s: LoadScope): Promise<Loaded> {
           where t.list_id = l.id
             and (t.type = 'everyone'
               or (t.type = 'channel' and t.target_id = ${s.channel ?? ''})
-              or (t.type = 'group' and t.target_id = any(${groups}::text[]))
-              or (t.type = 'company' and t.target_id = any(${companies}::text[]))
-              or (t.type = 'company' and t.include_descendants and t.target_id = any(${ancestors}::text[]))))
+              or (t.type = 'group' and t.target_id = any(${groups}))
+              or (t.type = 'company' and t.target_id = any(${companies}))
+              or (t.type = 'company' and t.include_descendants and t.target_id = any(${ancestors}))))
       union
       select l.derived->>'baseListId', r.depth + 1 from reach r join price_lists l on l.id = r.id
        where l.derived is not null and r.depth < 8
@@ -188,10 +184,10 @@ export async function loadForCompany(db: Db, s: LoadScope): Promise<Loaded> {
     rows<EntryRow>(db, sql`
       select list_id as "listId", variant_id as "variantId", unit_price::float8 as "unitPrice", tiers, qty_min as "qtyMin",
              qty_max as "qtyMax", qty_increment as "qtyIncrement"
-        from price_list_entries where list_id = any(${listArr}::text[]) and variant_id = any(${variantArr}::text[])`),
+        from price_list_entries where list_id = any(${listArr}) and variant_id = any(${variantArr})`),
     rows<ContractRow>(db, sql`
       select company_id as "companyId", variant_id as "variantId", currency, unit_price::float8 as "unitPrice", tiers, reference, valid_to as "validTo"
-        from contract_prices where company_id = ${s.companyId} and variant_id = any(${variantArr}::text[])`),
+        from contract_prices where company_id = ${s.companyId} and variant_id = any(${variantArr})`),
   ]);
   const targetsBy = new Map<string, TargetRow[]>();
   for (const t of targetRows) targetsBy.set(t.listId, [...(targetsBy.get(t.listId) ?? []), t]);

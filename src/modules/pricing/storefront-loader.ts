@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { anyText } from '../../db/sql-arrays.ts';
 import type { Ctx } from '../../http/context.ts';
 import { getCompanyRecord } from '../accounts/index.ts';
 import { variantFacts } from '../catalog/index.ts';
@@ -20,11 +21,6 @@ export interface PricingInputs {
   /** Null when nothing can price for this subject (no base list for the public). */
   readonly context: PricingContext | null;
   readonly facts: ReadonlyMap<string, VariantFacts>;
-}
-
-/** `{"a","b"}`: one text parameter for a whole list, encoded the same by both drivers. */
-function textArray(values: Iterable<string>): string {
-  return `{${[...values].map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 async function rows<T>(ctx: Ctx, query: ReturnType<typeof sql>): Promise<T[]> {
@@ -171,7 +167,7 @@ async function entriesOf(ctx: Ctx, cache: PriceCache | null, variantIds: readonl
     select ${priceListEntries.listId} as "listId", ${priceListEntries.variantId} as "variantId", ${priceListEntries.unitPrice}::float8 as "unitPrice",
            ${priceListEntries.tiers} as tiers, ${priceListEntries.qtyMin} as "qtyMin", ${priceListEntries.qtyMax} as "qtyMax", ${priceListEntries.qtyIncrement} as "qtyIncrement"
       from ${priceListEntries}
-     where ${priceListEntries.variantId} = any(${textArray(missing)}::text[])`);
+     where ${anyText(priceListEntries.variantId, missing)}`);
   const byVariant = new Map<string, Map<string, PriceEntry>>();
   for (const r of found) {
     let m = byVariant.get(r.variantId);

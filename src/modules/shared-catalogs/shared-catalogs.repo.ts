@@ -1,8 +1,8 @@
 import { asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { textArray } from '../../db/sql-arrays.ts';
 import type { Assignment, CatalogRules } from './domain/types.ts';
 import { sharedCatalogAssignments, sharedCatalogRules, sharedCatalogs, type RuleEffect, type RuleKind } from './shared-catalogs.tables.ts';
-import { textArray } from './visibility-sql.ts';
 
 /** Drizzle and raw SQL behind shared catalogs; every function runs on the Db it is given (ctx's). */
 

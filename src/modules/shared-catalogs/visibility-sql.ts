@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { textArray } from '../../db/sql-arrays.ts';
 import type { Selector } from './domain/types.ts';
 import type { VisibilityPredicate } from './domain/visibility.ts';
 
@@ -18,12 +19,6 @@ export function visibilitySql(pred: VisibilityPredicate): SQL | null {
     return sql`(${sql.join(conds, sql` and `)})`;
   });
   return sql`(${sql.join(parts, sql` or `)})`;
-}
-
-/** A text[] literal passed as one parameter (both drivers accept it unchanged). */
-export function textArray(values: readonly string[]): SQL {
-  const literal = `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return sql`${literal}::text[]`;
 }
 
 function selectorSql(s: Selector): SQL {
