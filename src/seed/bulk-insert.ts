@@ -1,19 +1,16 @@
 import { getTableColumns, getTableName, type InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Connection } from '../db/client.ts';
+import { arrayLiteral } from '../db/sql-arrays.ts';
 
 type Cell = string | number | boolean | Date | null | undefined | readonly unknown[] | Record<string, unknown>;
-
-/** A Postgres array literal (`{"a","b"}`) for a text[] column sent as one text value. */
-function arrayLiteral(values: readonly unknown[]): string {
-  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
-}
 
 function toText(value: Cell, json: boolean): string | null {
   if (value === null || value === undefined) return null;
   if (json) return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return arrayLiteral(value);
+  // A text[] column: its elements as text (null/undefined as NULL), the whole array as one value.
+  if (Array.isArray(value)) return arrayLiteral(value.map((v: unknown) => (v === null || v === undefined ? null : String(v))));
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

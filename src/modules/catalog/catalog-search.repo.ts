@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { FacetRow } from './domain/facets.ts';
 import type { ParsedSearch } from './domain/search-query.ts';
-import { pgArrayLiteral } from './domain/pg-array.ts';
+import { textArray } from '../../db/sql-arrays.ts';
 import { rows } from './sql-rows.ts';
 
 /**
@@ -163,7 +163,7 @@ export async function suggestCorrections(db: Db, words: readonly string[]): Prom
   const found = await rows<{ w: string; word: string }>(
     db,
     sql`select q.w, s.word
-        from unnest(${pgArrayLiteral([...words])}::text[]) as q(w)
+        from unnest(${textArray([...words])}) as q(w)
         cross join lateral (
           select sw.word from search_words sw
           where sw.word % catalog_norm(q.w) and similarity(sw.word, catalog_norm(q.w)) >= 0.4 and sw.word <> catalog_norm(q.w)

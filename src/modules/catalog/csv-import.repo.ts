@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import { pgArrayLiteral } from './domain/pg-array.ts';
+import { anyText, textArray } from '../../db/sql-arrays.ts';
 import { slugify } from './domain/slug.ts';
 import { rows } from './sql-rows.ts';
 
@@ -9,7 +9,7 @@ import { rows } from './sql-rows.ts';
 
 export async function categoryIdsBySlug(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
   if (!slugs.length) return new Map();
-  const found = await rows<{ id: string; slug: string }>(db, sql`select id, slug from categories where slug = any(${pgArrayLiteral([...slugs])}::text[])`);
+  const found = await rows<{ id: string; slug: string }>(db, sql`select id, slug from categories where ${anyText(sql`slug`, [...slugs])}`);
   return new Map(found.map((r) => [r.slug, r.id]));
 }
 
@@ -18,7 +18,7 @@ export async function ensureBrands(db: Db, names: readonly string[]): Promise<Ma
   if (!names.length) return new Map();
   const lookup = async () =>
     new Map(
-      (await rows<{ id: string; k: string }>(db, sql`select id, lower(name) as k from brands where lower(name) = any(${pgArrayLiteral(names.map((n) => n.toLowerCase()))}::text[])`)).map((r) => [
+      (await rows<{ id: string; k: string }>(db, sql`select id, lower(name) as k from brands where ${anyText(sql`lower(name)`, names.map((n) => n.toLowerCase()))}`)).map((r) => [
         r.k,
         r.id,
       ]),
@@ -41,7 +41,7 @@ export async function variantsBySku(db: Db, skus: readonly string[]): Promise<Ma
   const found = await rows<{ id: string; k: string; product_id: string; slug: string }>(
     db,
     sql`select v.id, lower(v.sku) as k, v.product_id, p.slug from variants v join products p on p.id = v.product_id
-        where lower(v.sku) = any(${pgArrayLiteral(skus.map((s) => s.toLowerCase()))}::text[])`,
+        where ${anyText(sql`lower(v.sku)`, skus.map((s) => s.toLowerCase()))}`,
   );
   return new Map(found.map((r) => [r.k, { id: r.id, productId: r.product_id, productSlug: r.slug }]));
 }
@@ -73,7 +73,7 @@ export async function upsertProducts(db: Db, list: readonly ProductUpsert[], pre
   const values = list.map(
     (p) =>
       sql`(${newId('product')}, ${p.slug}, ${p.name}, ${p.description ?? ''}, ${p.categoryId}, ${p.brandId}, ${p.status ?? 'draft'},
-           ${pgArrayLiteral(p.images ?? [])}::text[], ${JSON.stringify(p.attributes ?? {})}::jsonb)`,
+           ${textArray(p.images ?? [])}, ${JSON.stringify(p.attributes ?? {})}::jsonb)`,
   );
   const columns = ['name'];
   if (present.description) columns.push('description');
@@ -95,7 +95,7 @@ export async function upsertProducts(db: Db, list: readonly ProductUpsert[], pre
   // Unchanged products are not returned; look their ids up.
   const missing = list.filter((p) => !out.some((r) => r.slug === p.slug)).map((p) => p.slug);
   if (missing.length) {
-    const found = await rows<{ id: string; slug: string }>(db, sql`select id, slug from products where slug = any(${pgArrayLiteral(missing)}::text[])`);
+    const found = await rows<{ id: string; slug: string }>(db, sql`select id, slug from products where ${anyText(sql`slug`, missing)}`);
     out.push(...found.map((r) => ({ ...r, inserted: false })));
   }
   return new Map(out.map((r) => [r.slug, { id: r.id, inserted: r.inserted }]));

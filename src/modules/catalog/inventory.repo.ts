@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pgArrayLiteral } from './domain/pg-array.ts';
+import { anyText, sqlArray, textArray } from '../../db/sql-arrays.ts';
 import { escapeLike } from './domain/search-query.ts';
 import { rows } from './sql-rows.ts';
 
@@ -47,14 +47,14 @@ export async function listInventory(db: Db, f: InventoryFilter): Promise<Invento
 /** Variant ids by lower-cased SKU. */
 export async function variantIdsBySku(db: Db, skus: readonly string[]): Promise<Map<string, string>> {
   if (!skus.length) return new Map();
-  const found = await rows<{ id: string; k: string }>(db, sql`select id, lower(sku) as k from variants where lower(sku) = any(${pgArrayLiteral(skus.map((s) => s.toLowerCase()))}::text[])`);
+  const found = await rows<{ id: string; k: string }>(db, sql`select id, lower(sku) as k from variants where ${anyText(sql`lower(sku)`, skus.map((s) => s.toLowerCase()))}`);
   return new Map(found.map((r) => [r.k, r.id]));
 }
 
 /** Warehouse ids by lower-cased code. */
 export async function warehouseIdsByCode(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
-  const found = await rows<{ id: string; k: string }>(db, sql`select id, lower(code) as k from warehouses where lower(code) = any(${pgArrayLiteral(codes.map((s) => s.toLowerCase()))}::text[])`);
+  const found = await rows<{ id: string; k: string }>(db, sql`select id, lower(code) as k from warehouses where ${anyText(sql`lower(code)`, codes.map((s) => s.toLowerCase()))}`);
   return new Map(found.map((r) => [r.k, r.id]));
 }
 
@@ -74,10 +74,10 @@ export interface LevelWrite {
 export async function writeLevels(db: Db, levels: readonly LevelWrite[]): Promise<{ updated: Set<string>; inserted: Set<string> }> {
   if (!levels.length) return { updated: new Set(), inserted: new Set() };
   const input = sql`select * from unnest(
-      ${pgArrayLiteral(levels.map((l) => l.variantId))}::text[],
-      ${pgArrayLiteral(levels.map((l) => l.warehouseId))}::text[],
-      ${pgArrayLiteral(levels.map((l) => l.onHand))}::int[],
-      ${pgArrayLiteral(levels.map((l) => l.backorder))}::bool[]) as t(variant_id, warehouse_id, on_hand, backorder)`;
+      ${textArray(levels.map((l) => l.variantId))},
+      ${textArray(levels.map((l) => l.warehouseId))},
+      ${sqlArray(levels.map((l) => l.onHand), 'int')},
+      ${sqlArray(levels.map((l) => l.backorder), 'boolean')}) as t(variant_id, warehouse_id, on_hand, backorder)`;
   const updated = await rows<{ variant_id: string; warehouse_id: string }>(
     db,
     sql`update inventory i set on_hand = t.on_hand, backorder = coalesce(t.backorder, i.backorder), updated_at = now()

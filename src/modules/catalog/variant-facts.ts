@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
-import { pgArrayLiteral } from './domain/pg-array.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import { rows } from './sql-rows.ts';
 
 /** What other modules (pricing) need to know about a variant: its SKU and classification. */
@@ -27,7 +27,7 @@ export async function variantFacts(ctx: Ctx, by: { ids?: readonly string[]; skus
     ctx.db,
     sql`select v.id, v.sku, v.product_id, p.name as product_name, p.brand_id, p.tags, c.path as category_path
           from variants v join products p on p.id = v.product_id left join categories c on c.id = p.category_id
-         where v.id = any(${pgArrayLiteral(ids)}::text[]) or lower(v.sku) = any(${pgArrayLiteral(skus)}::text[])`,
+         where ${anyText(sql`v.id`, ids)} or ${anyText(sql`lower(v.sku)`, skus)}`,
   );
   return found.map((r) => ({
     variantId: r.id,
