@@ -3,8 +3,8 @@ import { relative } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
 
 /**
- * CI retries a failed test once (vitest.config.ts): on a shared two-core machine a browser or
- * timing-bound test can lose a race with the machine, not with the code. A retry must not hide
+ * CI retries a failed test once (vitest.config.ts; browser journeys excepted): on a shared two-core
+ * machine a timing-bound test can lose a race with the machine, not with the code. A retry must not hide
  * the test, so this reporter appends every test that failed first and passed on retry to the
  * file named by FLAKY_REPORT, and .ci/run prints that file in its summary.
  */

@@ -10,7 +10,7 @@ const SHOTS = process.env.PRECIS_SCREENSHOTS;
  * A catalog manager hides a category from a customer group in the admin console; a buyer of a
  * company in that group no longer sees it in the store, a buyer elsewhere still does.
  */
-describe('admin console: shared catalogs', { timeout: 90_000 }, () => {
+describe('admin console: shared catalogs', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let page: Page;
   let managerEmail: string;

@@ -10,7 +10,7 @@ const SHOTS = process.env.PRECIS_SCREENSHOTS;
 type Dict = { credit: { notOnAccount: string; onAccount: string; termsCode: { net60: string }; action: { hold: string } } };
 const dict = (lang: string) => JSON.parse(readFileSync(`web/i18n/${lang}.json`, 'utf8')) as Dict;
 
-describe('admin console: a company\'s terms & credit in a real browser', { timeout: 120_000 }, () => {
+describe('admin console: a company\'s terms & credit in a real browser', { retry: 0, timeout: 120_000 }, () => {
   let env: BrowserEnv;
   let staffEmail: string;
 

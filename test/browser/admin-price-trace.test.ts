@@ -13,7 +13,7 @@ async function api<T>(app: App, staff: SignedIn, method: 'POST' | 'PUT', url: st
   return res.json() as T;
 }
 
-describe('admin console: price as a company and contract prices in a real browser', { timeout: 90_000 }, () => {
+describe('admin console: price as a company and contract prices in a real browser', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let page: Page;
   let staffEmail: string;

@@ -6,7 +6,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS;
 
-describe('admin console: price lists in a real browser', { timeout: 90_000 }, () => {
+describe('admin console: price lists in a real browser', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let page: Page;
   let staffEmail: string;

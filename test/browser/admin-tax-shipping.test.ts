@@ -7,7 +7,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS;
 
-describe('admin console: tax rates and shipping methods in a real browser', { timeout: 120_000 }, () => {
+describe('admin console: tax rates and shipping methods in a real browser', { retry: 0, timeout: 120_000 }, () => {
   let env: BrowserEnv;
   let page: Page;
   let staffEmail: string;

@@ -8,7 +8,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
  * A buyer checks out a cart on account with a PO number — in English, and in Urdu right-to-left —
  * and lands on the order page: number, "placed", the PO and the on-account payment.
  */
-describe('checkout on account with a PO number', { timeout: 120_000 }, () => {
+describe('checkout on account with a PO number', { retry: 0, timeout: 120_000 }, () => {
   let env: BrowserEnv;
   let s: Awaited<ReturnType<typeof checkoutStore>>;
 

@@ -11,7 +11,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
  * orders, overdue invoices, recent orders (one-click reorder) and open returns — in English and in
  * Urdu right to left.
  */
-describe('self-service dashboard', { timeout: 90_000 }, () => {
+describe('self-service dashboard', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let staff: SignedIn;
   beforeAll(async () => {

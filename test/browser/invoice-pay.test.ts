@@ -10,7 +10,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
  * the card number), pays with 4242 4242 4242 4242 and sees the invoice paid; the statement shows
  * the payment — in English, and in Urdu right to left.
  */
-describe('paying an invoice by card', { timeout: 120_000 }, () => {
+describe('paying an invoice by card', { retry: 0, timeout: 120_000 }, () => {
   let env: BrowserEnv;
   beforeAll(async () => {
     env = await startBrowserEnv();

@@ -16,7 +16,7 @@ const tr = (m: Messages, key: string, vars: Record<string, string> = {}) => {
   return (m[ns]?.[k] ?? key).replace(/\{\{(\w+)\}\}/g, (_, v: string) => vars[v] ?? '');
 };
 
-describe('quick order from pasted SKUs, in a real browser', { timeout: 120_000 }, () => {
+describe('quick order from pasted SKUs, in a real browser', { retry: 0, timeout: 120_000 }, () => {
   let env: BrowserEnv;
   let store: Awaited<ReturnType<typeof cartStore>>;
 

@@ -7,7 +7,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
  * A buyer opens a delivered order, asks to return two bags of one line with a comment, sees the
  * return number at once and follows it on the return page — in English, and in Urdu right to left.
  */
-describe('return request from a delivered order', { timeout: 90_000 }, () => {
+describe('return request from a delivered order', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   beforeAll(async () => {
     env = await startBrowserEnv();

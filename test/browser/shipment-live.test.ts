@@ -10,7 +10,7 @@ const SHOTS = process.env.PRECIS_SCREENSHOTS; // a directory: save screenshots o
  * The buyer keeps their order open; the warehouse ships part of it and the carrier pushes a scan.
  * The page shows both without being reloaded — in English, and in Urdu right-to-left.
  */
-describe('live shipment updates on the buyer’s order page', { timeout: 90_000 }, () => {
+describe('live shipment updates on the buyer’s order page', { retry: 0, timeout: 90_000 }, () => {
   let env: BrowserEnv;
   let f: StockFixture;
   let staff: SignedIn & { email: string };

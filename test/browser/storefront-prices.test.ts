@@ -6,7 +6,7 @@ import { startBrowserEnv, type BrowserEnv } from './harness.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS; // a directory: save screenshots of key pages there
 
-describe('buyer prices in the storefront, in a real browser', { timeout: 60_000 }, () => {
+describe('buyer prices in the storefront, in a real browser', { retry: 0, timeout: 60_000 }, () => {
   let env: BrowserEnv;
   let store: Awaited<ReturnType<typeof pricedStore>>;
   let page: Page;

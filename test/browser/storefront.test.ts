@@ -6,7 +6,7 @@ import { createStoreCatalog, type StoreFixture } from './fixtures.ts';
 
 const SHOTS = process.env.PRECIS_SCREENSHOTS; // a directory: save screenshots of key pages there
 
-describe('storefront in a real browser', { timeout: 60_000 }, () => {
+describe('storefront in a real browser', { retry: 0, timeout: 60_000 }, () => {
   let env: BrowserEnv;
   let catalog: StoreFixture;
   let buyerEmail: string;
