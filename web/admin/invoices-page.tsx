@@ -1,100 +1,44 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type ResponseOf } from '../api/client.ts';
-import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDate, formatMoney } from '../ui/format.ts';
-import { useLocale } from '../ui/locale-sync.tsx';
-import { PageLoader } from '../ui/page-loader.tsx';
+import { api, unwrap } from '../api/client.ts';
+import { CursorListView, pageQuery, useCursorList } from '../ui/cursor-list.tsx';
+import { ListTable, type ListColumn } from '../ui/list-table.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { SearchForm, StatusSelect } from '../ui/search-form.tsx';
+import { useFormat } from '../ui/use-format.ts';
 import { InvoiceStatusBadge, INVOICE_STATUSES } from '../storefront/invoice-parts.tsx';
 
 type Filter = (typeof INVOICE_STATUSES)[number] | 'unpaid';
+const FILTERS: readonly Filter[] = ['unpaid', ...INVOICE_STATUSES];
 
 /** Staff: every company's invoices, newest first; filter by status, search by invoice, order or PO number. */
 export function AdminInvoicesPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const [status, setStatus] = useState<Filter | null>('unpaid');
-  const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  type Page = ResponseOf<'/api/admin/invoices', 'get'>;
-  const list = useInfiniteQuery<Page, Error, { pages: Page[] }, (string | null)[], string | undefined>({
-    queryKey: ['admin', 'invoices', status, search],
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/admin/invoices', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}), ...(status ? { status } : {}), ...(search ? { q: search } : {}) } } })),
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, items } = useCursorList(['admin', 'invoices', status, search], (cursor) => unwrap(api.GET('/api/admin/invoices', { params: { query: pageQuery(50, cursor, { status, q: search }) } })));
+  const columns: ListColumn<(typeof items)[number]>[] = [
+    { key: 'number', header: t('invoices.number'), cell: (i) => <RefLink to={`/admin/invoices/${i.id}`}>{i.number}</RefLink> },
+    { key: 'company', header: t('invoices.admin.company'), cell: (i) => i.companyName ?? i.companyId },
+    { key: 'order', header: t('invoices.order'), cell: (i) => <RefLink to={`/admin/orders/${i.orderId}`}>{i.orderNumber}</RefLink> },
+    { key: 'due', header: t('invoices.due'), cell: (i) => fmt.day(i.dueAt) },
+    { key: 'status', header: t('invoices.statusLabel'), cell: (i) => <InvoiceStatusBadge status={i.status} /> },
+    { key: 'total', header: t('invoices.total'), end: true, cell: (i) => fmt.money(i.total) },
+    { key: 'balance', header: t('invoices.balance'), end: true, cell: (i) => fmt.money(i.balanceDue) },
+  ];
   return (
     <Stack data-testid="admin-invoices-page">
       <Title order={1} size="h2">
         {t('invoices.title')}
       </Title>
-      <Group
-        component="form"
-        align="flex-end"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch(q.trim());
-        }}
-      >
-        <TextInput label={t('invoices.admin.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={100} leftSection={<IconSearch size={16} />} />
-        <Select label={t('invoices.statusLabel')} clearable value={status} onChange={(v) => setStatus(v as Filter | null)} data={[{ value: 'unpaid', label: t('invoices.filter.unpaid') }, ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoices.status.${s}`) }))]} />
-        <Button type="submit" variant="light">
-          {t('invoices.admin.searchButton')}
-        </Button>
-      </Group>
-      {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('invoices.empty')}</Text>
-      ) : (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('invoices.number')}</Table.Th>
-              <Table.Th>{t('invoices.admin.company')}</Table.Th>
-              <Table.Th>{t('invoices.order')}</Table.Th>
-              <Table.Th>{t('invoices.due')}</Table.Th>
-              <Table.Th>{t('invoices.statusLabel')}</Table.Th>
-              <Table.Th ta="end">{t('invoices.total')}</Table.Th>
-              <Table.Th ta="end">{t('invoices.balance')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.id} data-testid="admin-invoice-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/invoices/${i.id}`} dir="ltr">
-                    {i.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{i.companyName ?? i.companyId}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/orders/${i.orderId}`} dir="ltr">
-                    {i.orderNumber}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{formatDate(i.dueAt, locale, { dateStyle: 'medium', timeZone: 'UTC' })}</Table.Td>
-                <Table.Td>
-                  <InvoiceStatusBadge status={i.status} />
-                </Table.Td>
-                <Table.Td ta="end">{formatMoney(i.total, locale)}</Table.Td>
-                <Table.Td ta="end">{formatMoney(i.balanceDue, locale)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {list.hasNextPage ? (
-        <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('invoices.more')}
-        </Button>
-      ) : null}
+      <SearchForm label={t('invoices.admin.search')} maxLength={100} onSearch={setSearch} submit={t('invoices.admin.searchButton')}>
+        <StatusSelect label={t('invoices.statusLabel')} statuses={FILTERS} labelOf={(s) => (s === 'unpaid' ? t('invoices.filter.unpaid') : t(`invoices.status.${s}`))} value={status} onChange={setStatus} />
+      </SearchForm>
+      <CursorListView list={list} count={items.length} empty={<Text c="dimmed">{t('invoices.empty')}</Text>} moreLabel={t('invoices.more')} moreVariant="light">
+        <ListTable rows={items} rowKey="id" rowTestId="admin-invoice-row" columns={columns} />
+      </CursorListView>
     </Stack>
   );
 }

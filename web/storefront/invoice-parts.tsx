@@ -21,6 +21,11 @@ export function InvoiceStatusBadge({ status, size = 'sm' }: { status: InvoiceSta
   );
 }
 
+/** Whether the buyer can still pay it by card (staff can record a payment against the same ones). */
+export function isPayable(invoice: { status: InvoiceStatus; balanceDue: Money }): boolean {
+  return ['open', 'partially_paid', 'overdue'].includes(invoice.status) && invoice.balanceDue.amount > 0;
+}
+
 /** The PDF in the reader's language (server-side rendering: shaping and right-to-left for Arabic and Urdu). */
 export function pdfUrl(invoiceId: string, locale: string): string {
   const lang = ['en', 'ar', 'ur', 'bn'].includes(locale.split('-')[0] ?? '') ? locale.split('-')[0] : 'en';

@@ -1,94 +1,78 @@
 import { useState } from 'react';
-import { Link, Navigate } from 'react-router-dom';
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Navigate } from 'react-router-dom';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type ResponseOf } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
+import { CursorListView, pageQuery, useCursorList } from '../ui/cursor-list.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
-import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDate, formatMoney } from '../ui/format.ts';
-import { useLocale } from '../ui/locale-sync.tsx';
+import { ListTable, type ListColumn } from '../ui/list-table.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { SearchForm, StatusSelect } from '../ui/search-form.tsx';
+import { useFormat } from '../ui/use-format.ts';
 import { OrderStatusBadge } from './order-status.tsx';
 import { useStoreSession } from './session.ts';
 
 export const ORDER_STATUSES = ['pending_approval', 'on_hold', 'placed', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'cancelled'] as const;
 type Status = (typeof ORDER_STATUSES)[number];
 
+interface OrderRow {
+  placedAt: string;
+  poNumber: string | null;
+  status: Status;
+  total: { amount: number; currency: string };
+}
+
+/** The columns the buyer's and staff's order lists share, after each one's number (and company) column. */
+export function orderColumns<R extends OrderRow>(t: (key: string) => string, fmt: ReturnType<typeof useFormat>): ListColumn<R>[] {
+  return [
+    { key: 'placed', header: t('orders.placedAt'), cell: (o) => fmt.date(o.placedAt) },
+    { key: 'po', header: t('orders.poNumber'), ltr: true, cell: (o) => o.poNumber ?? '—' },
+    { key: 'status', header: t('orders.statusLabel'), cell: (o) => <OrderStatusBadge status={o.status} size="sm" /> },
+    { key: 'total', header: t('orders.total'), end: true, cell: (o) => fmt.money(o.total) },
+  ];
+}
+
 /** The buyer's order history: newest first, filter by status, search by order or PO number, more on demand. */
 export function OrdersPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const session = useStoreSession();
   const [status, setStatus] = useState<Status | null>(null);
-  const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  type Page = ResponseOf<'/api/store/orders', 'get'>;
-  const list = useInfiniteQuery<Page, Error, { pages: Page[] }, (string | null)[], string | undefined>({
-    queryKey: ['store', 'orders', status, search],
-    enabled: Boolean(session.data),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/store/orders', { params: { query: { limit: 25, ...(pageParam ? { cursor: pageParam } : {}), ...(status ? { status } : {}), ...(search ? { q: search } : {}) } } })),
-  });
+  const { list, items } = useCursorList(['store', 'orders', status, search], (cursor) => unwrap(api.GET('/api/store/orders', { params: { query: pageQuery(25, cursor, { status, q: search }) } })), Boolean(session.data));
   if (session.isPending) return <PageLoader />;
   if (!session.data) return <Navigate to="/sign-in?next=%2Faccount%2Forders" replace />;
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const ownCompany = session.data.company.id;
+  const columns: ListColumn<(typeof items)[number]>[] = [
+    {
+      key: 'number',
+      header: t('orders.number'),
+      cell: (o) => (
+        <>
+          <RefLink to={`/account/orders/${o.id}`}>{o.number}</RefLink>
+          {/* Orders of a subsidiary say whose they are. */}
+          {o.companyId !== ownCompany ? (
+            <Text size="xs" c="dimmed">
+              {o.companyName}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    ...orderColumns<(typeof items)[number]>(t, fmt),
+  ];
   return (
     <Stack gap="md" data-testid="orders-page">
       <Title order={1} size="h2">
         {t('orders.title')}
       </Title>
-      <Group component="form" onSubmit={(e) => { e.preventDefault(); setSearch(q.trim()); }} align="flex-end">
-        <TextInput label={t('orders.search')} placeholder={t('orders.searchHint')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={60} leftSection={<IconSearch size={16} />} data-testid="orders-search" />
-        <Select label={t('orders.statusFilter')} clearable placeholder={t('orders.allStatuses')} value={status} onChange={(v) => setStatus(v as Status | null)} data={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))} />
-        <Button type="submit" variant="light">
-          {t('orders.searchButton')}
-        </Button>
-      </Group>
-      {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('orders.empty')} description={t('orders.emptyHint')} />
-      ) : (
-        <Table striped highlightOnHover data-testid="orders-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('orders.number')}</Table.Th>
-              <Table.Th>{t('orders.placedAt')}</Table.Th>
-              <Table.Th>{t('orders.poNumber')}</Table.Th>
-              <Table.Th>{t('orders.statusLabel')}</Table.Th>
-              <Table.Th ta="end">{t('orders.total')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((o) => (
-              <Table.Tr key={o.id} data-testid="order-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/account/orders/${o.id}`} dir="ltr">
-                    {o.number}
-                  </Anchor>
-                  {o.companyId !== session.data?.company.id ? <Text size="xs" c="dimmed">{o.companyName}</Text> : null}
-                </Table.Td>
-                <Table.Td>{formatDate(o.placedAt, locale)}</Table.Td>
-                <Table.Td dir="ltr">{o.poNumber ?? '—'}</Table.Td>
-                <Table.Td>
-                  <OrderStatusBadge status={o.status} size="sm" />
-                </Table.Td>
-                <Table.Td ta="end">{formatMoney(o.total, locale)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {list.hasNextPage ? (
-        <Button variant="subtle" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('orders.more')}
-        </Button>
-      ) : null}
+      <SearchForm label={t('orders.search')} placeholder={t('orders.searchHint')} maxLength={60} testId="orders-search" onSearch={setSearch} submit={t('orders.searchButton')}>
+        <StatusSelect label={t('orders.statusFilter')} placeholder={t('orders.allStatuses')} statuses={ORDER_STATUSES} labelOf={(s) => t(`orders.status.${s}`)} value={status} onChange={setStatus} />
+      </SearchForm>
+      <CursorListView list={list} count={items.length} empty={<EmptyState title={t('orders.empty')} description={t('orders.emptyHint')} />} moreLabel={t('orders.more')} moreVariant="subtle">
+        <ListTable testId="orders-table" rows={items} rowKey="id" rowTestId="order-row" columns={columns} />
+      </CursorListView>
     </Stack>
   );
 }

@@ -1,33 +1,38 @@
 import { Link, Navigate } from 'react-router-dom';
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type ResponseOf } from '../api/client.ts';
+import { api, unwrap } from '../api/client.ts';
+import { CursorListView, pageQuery, useCursorList } from '../ui/cursor-list.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
-import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDate, formatMoney } from '../ui/format.ts';
-import { useLocale } from '../ui/locale-sync.tsx';
+import { ListTable, type ListColumn } from '../ui/list-table.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { useFormat } from '../ui/use-format.ts';
 import { ReturnStatusBadge } from './return-status.tsx';
 import { useStoreSession } from './session.ts';
-
-type ReturnsPage = ResponseOf<'/api/store/returns', 'get'>;
 
 /** The company's returns, newest first, more on demand. */
 export function ReturnsPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const session = useStoreSession();
-  const list = useInfiniteQuery({
-    queryKey: ['store', 'returns', 'all'],
-    enabled: Boolean(session.data),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last: ReturnsPage) => last.nextCursor ?? undefined,
-    queryFn: ({ pageParam }): Promise<ReturnsPage> => unwrap(api.GET('/api/store/returns', { params: { query: { limit: 25, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-  });
+  const { list, items } = useCursorList(['store', 'returns', 'all'], (cursor) => unwrap(api.GET('/api/store/returns', { params: { query: pageQuery(25, cursor, {}) } })), Boolean(session.data));
   if (session.isPending) return <PageLoader />;
   if (!session.data) return <Navigate to="/sign-in?next=%2Faccount%2Freturns" replace />;
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Returns start from an order, so the empty state leads to the orders.
+  const toOrders = (
+    <Button component={Link} to="/account/orders" variant="light">
+      {t('dashboard.viewAll')}
+    </Button>
+  );
+  const empty = <EmptyState title={t('returns.empty')} description={t('returns.emptyHint')} action={toOrders} />;
+  const columns: ListColumn<(typeof items)[number]>[] = [
+    { key: 'number', header: t('returns.number'), cell: (r) => <RefLink to={`/account/returns/${r.id}`}>{r.number}</RefLink> },
+    { key: 'order', header: t('returns.order'), cell: (r) => <RefLink to={`/account/orders/${r.orderId}`}>{r.orderNumber}</RefLink> },
+    { key: 'requested', header: t('returns.requestedAt'), cell: (r) => fmt.date(r.requestedAt) },
+    { key: 'status', header: t('returns.status'), cell: (r) => <ReturnStatusBadge status={r.status} size="sm" /> },
+    { key: 'amount', header: t('returns.amount'), end: true, cell: (r) => fmt.money(r.amount) },
+  ];
   return (
     <Stack gap="md" data-testid="returns-page">
       <Stack gap={4}>
@@ -36,58 +41,9 @@ export function ReturnsPage() {
         </Title>
         <Text c="dimmed">{t('returns.subtitle')}</Text>
       </Stack>
-      {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : items.length === 0 ? (
-        <EmptyState
-          title={t('returns.empty')}
-          description={t('returns.emptyHint')}
-          action={
-            <Button component={Link} to="/account/orders" variant="light">
-              {t('dashboard.viewAll')}
-            </Button>
-          }
-        />
-      ) : (
-        <Table striped highlightOnHover data-testid="returns-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('returns.number')}</Table.Th>
-              <Table.Th>{t('returns.order')}</Table.Th>
-              <Table.Th>{t('returns.requestedAt')}</Table.Th>
-              <Table.Th>{t('returns.status')}</Table.Th>
-              <Table.Th ta="end">{t('returns.amount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id} data-testid="return-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/account/returns/${r.id}`} dir="ltr">
-                    {r.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/account/orders/${r.orderId}`} dir="ltr">
-                    {r.orderNumber}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{formatDate(r.requestedAt, locale)}</Table.Td>
-                <Table.Td>
-                  <ReturnStatusBadge status={r.status} size="sm" />
-                </Table.Td>
-                <Table.Td ta="end">{formatMoney(r.amount, locale)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {list.hasNextPage ? (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('dashboard.viewAll')}
-        </Button>
-      ) : null}
+      <CursorListView list={list} count={items.length} empty={empty} moreLabel={t('dashboard.viewAll')} moreVariant="default">
+        <ListTable testId="returns-table" rows={items} rowKey="id" rowTestId="return-row" columns={columns} />
+      </CursorListView>
     </Stack>
   );
 }

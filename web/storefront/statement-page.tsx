@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Navigate } from 'react-router-dom';
-import { Box, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDate, formatMoney } from '../ui/format.ts';
-import { useLocale } from '../ui/locale-sync.tsx';
+import { chosenOnly } from '../ui/cursor-list.tsx';
+import { ListTable } from '../ui/list-table.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { useFormat } from '../ui/use-format.ts';
 import { useStoreSession } from './session.ts';
 
 const BUCKETS = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'] as const;
@@ -16,7 +17,7 @@ const BUCKET_COLORS: Record<(typeof BUCKETS)[number], string> = { current: 'var(
 /** The account statement: ageing of what is unpaid as bars, then every invoice, payment and credit memo with the running balance. */
 export function StatementPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const fmt = useFormat();
   const session = useStoreSession();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -36,7 +37,7 @@ export function StatementPage() {
         align="flex-end"
         onSubmit={(e) => {
           e.preventDefault();
-          setPeriod({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+          setPeriod(chosenOnly({ from, to }));
         }}
       >
         <TextInput type="date" label={t('statement.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="statement-from" />
@@ -54,7 +55,7 @@ export function StatementPage() {
             <Group justify="space-between" mb="sm">
               <Text fw={600}>{t('statement.ageing')}</Text>
               <Text fw={700} data-testid="ageing-total">
-                {formatMoney(s.ageing.total, locale)}
+                {fmt.money(s.ageing.total)}
               </Text>
             </Group>
             <Group align="flex-end" gap="lg" h={160} wrap="nowrap" role="img" aria-label={t('statement.ageingChart')}>
@@ -63,7 +64,7 @@ export function StatementPage() {
                 return (
                   <Stack key={b} gap={4} align="center" style={{ flex: 1 }} data-testid="ageing-bucket" data-bucket={b} data-amount={m.amount}>
                     <Text size="xs" fw={600}>
-                      {formatMoney(m, locale)}
+                      {fmt.money(m)}
                     </Text>
                     <Box w="100%" maw={72} h={Math.max(2, Math.round((m.amount / max) * 110))} bg={BUCKET_COLORS[b]} style={{ borderRadius: 4 }} />
                     <Text size="xs" c="dimmed" ta="center">
@@ -76,47 +77,40 @@ export function StatementPage() {
           </Card>
           <Group justify="space-between">
             <Text>
-              {t('statement.period', { from: formatDate(s.from, locale, { dateStyle: 'medium', timeZone: 'UTC' }), to: formatDate(s.to, locale, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+              {t('statement.period', { from: fmt.day(s.from), to: fmt.day(s.to) })}
             </Text>
             <Text>
-              {t('statement.opening')}: <b>{formatMoney(s.openingBalance, locale)}</b>
+              {t('statement.opening')}: <b>{fmt.money(s.openingBalance)}</b>
             </Text>
           </Group>
-          <Table striped data-testid="statement-entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('statement.date')}</Table.Th>
-                <Table.Th>{t('statement.document')}</Table.Th>
-                <Table.Th>{t('statement.details')}</Table.Th>
-                <Table.Th ta="end">{t('statement.debit')}</Table.Th>
-                <Table.Th ta="end">{t('statement.credit')}</Table.Th>
-                <Table.Th ta="end">{t('statement.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {s.entries.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>{t('statement.empty')}</Table.Td>
-                </Table.Tr>
-              ) : (
-                s.entries.map((e) => (
-                  <Table.Tr key={`${e.kind}-${e.id}`} data-testid="statement-entry" data-kind={e.kind}>
-                    <Table.Td>{formatDate(e.at, locale)}</Table.Td>
-                    <Table.Td>
-                      {t(`statement.kind.${e.kind}`)} <span dir="ltr">{e.reference}</span>
-                    </Table.Td>
-                    <Table.Td>{e.kind === 'payment' ? t(`invoices.method.${e.description}`, { defaultValue: e.description }) : e.description}</Table.Td>
-                    <Table.Td ta="end">{e.debit.amount ? formatMoney(e.debit, locale) : ''}</Table.Td>
-                    <Table.Td ta="end">{e.credit.amount ? formatMoney(e.credit, locale) : ''}</Table.Td>
-                    <Table.Td ta="end">{formatMoney(e.balance, locale)}</Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
+          <ListTable
+            testId="statement-entries"
+            variant="ledger"
+            rows={s.entries}
+            rowKey={(e) => `${e.kind}-${e.id}`}
+            rowTestId="statement-entry"
+            rowAttrs={(e) => ({ 'data-kind': e.kind })}
+            emptyRow={t('statement.empty')}
+            columns={[
+              { key: 'date', header: t('statement.date'), cell: (e) => fmt.date(e.at) },
+              {
+                key: 'document',
+                header: t('statement.document'),
+                cell: (e) => (
+                  <>
+                    {t(`statement.kind.${e.kind}`)} <span dir="ltr">{e.reference}</span>
+                  </>
+                ),
+              },
+              { key: 'details', header: t('statement.details'), cell: (e) => (e.kind === 'payment' ? t(`invoices.method.${e.description}`, { defaultValue: e.description }) : e.description) },
+              { key: 'debit', header: t('statement.debit'), end: true, cell: (e) => (e.debit.amount ? fmt.money(e.debit) : '') },
+              { key: 'credit', header: t('statement.credit'), end: true, cell: (e) => (e.credit.amount ? fmt.money(e.credit) : '') },
+              { key: 'balance', header: t('statement.balance'), end: true, cell: (e) => fmt.money(e.balance) },
+            ]}
+          />
           <Group justify="flex-end">
             <Text fw={700} data-testid="statement-closing">
-              {t('statement.closing')}: {formatMoney(s.closingBalance, locale)}
+              {t('statement.closing')}: {fmt.money(s.closingBalance)}
             </Text>
           </Group>
         </>
