@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Anchor, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
+import { DetailHeader } from '../ui/detail-header.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { currencyDigits, formatDate, formatMoney } from '../ui/format.ts';
+import { InvoiceLinesTable } from '../ui/invoice-lines.tsx';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { InvoiceStatusBadge } from '../storefront/invoice-parts.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { InvoiceStatusBadge, isPayable } from '../storefront/invoice-parts.tsx';
 
 const METHODS = ['bank_transfer', 'cheque', 'cash', 'card', 'other'] as const;
 
@@ -39,16 +42,10 @@ export function AdminInvoiceDetailPage() {
   if (q.isError) return <ErrorAlert error={q.error} />;
   if (!q.data) return <PageLoader />;
   const inv = q.data;
-  const payable = ['open', 'partially_paid', 'overdue'].includes(inv.status) && inv.balanceDue.amount > 0;
+  const payable = isPayable(inv);
   return (
     <Stack data-testid="admin-invoice-page">
-      <Group justify="space-between">
-        <Group>
-          <Title order={1} size="h2" dir="ltr">
-            {inv.number}
-          </Title>
-          <InvoiceStatusBadge status={inv.status} size="lg" />
-        </Group>
+      <DetailHeader number={inv.number} badge={<InvoiceStatusBadge status={inv.status} size="lg" />} gap="md">
         <Group>
           <Anchor component={Link} to="/admin/invoices">
             {t('invoices.admin.back')}
@@ -57,38 +54,13 @@ export function AdminInvoiceDetailPage() {
             {t('invoices.downloadPdf')}
           </Button>
         </Group>
-      </Group>
+      </DetailHeader>
       <Text>
         {inv.buyer.legalName} · {t('invoices.order')}{' '}
-        <Anchor component={Link} to={`/admin/orders/${inv.orderId}`} dir="ltr">
-          {inv.orderNumber}
-        </Anchor>{' '}
+        <RefLink to={`/admin/orders/${inv.orderId}`}>{inv.orderNumber}</RefLink>{' '}
         · {t('invoices.dueOn', { date: formatDate(inv.dueAt, locale, { dateStyle: 'medium', timeZone: 'UTC' }) })}
       </Text>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('invoices.item')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.qty')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.unitPrice')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.tax')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {inv.lines.map((l) => (
-            <Table.Tr key={l.lineNo}>
-              <Table.Td>
-                {l.kind === 'shipping' ? `${t('invoices.shipping')}: ${l.name}` : l.name} {l.sku ? <Text span size="xs" c="dimmed" dir="ltr">{l.sku}</Text> : null}
-              </Table.Td>
-              <Table.Td ta="end">{l.quantity}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.unitPrice, locale)}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.taxAmount, locale)}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.lineTotal, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <InvoiceLinesTable lines={inv.lines} inlineSku />
       <Group justify="flex-end" gap="xl">
         <Text>
           {t('invoices.total')}: <b>{formatMoney(inv.total, locale)}</b>

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Anchor, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type ResponseOf } from '../api/client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { currencyDigits, formatDateTime, formatMoney } from '../ui/format.ts';
+import { DetailHeader } from '../ui/detail-header.tsx';
+import { currencyDigits, formatMoney } from '../ui/format.ts';
+import { LabelledText } from '../ui/labelled-text.tsx';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { ReturnHistory, ReturnLinesTable } from '../ui/return-parts.tsx';
 import { ReturnStatusBadge } from '../storefront/return-status.tsx';
 import { useWarehouses } from './catalog-api.ts';
 
@@ -108,74 +112,33 @@ export function ReturnDetailPage() {
   const r = q.data;
   return (
     <Stack gap="lg" data-testid="admin-return" data-status={r.status}>
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={1} size="h2" dir="ltr">
-            {r.number}
-          </Title>
-          <ReturnStatusBadge status={r.status} size="lg" />
-        </Group>
+      <DetailHeader number={r.number} badge={<ReturnStatusBadge status={r.status} size="lg" />}>
         <Anchor component={Link} to="/admin/returns">
           {t('returns.backToList')}
         </Anchor>
-      </Group>
+      </DetailHeader>
       <Group gap="xl">
-        <Text>
-          <Text span c="dimmed">{t('returns.company')}: </Text>
+        <LabelledText label={t('returns.company')}>
           <Anchor component={Link} to={`/admin/companies/${r.companyId}`}>
             {r.companyName}
           </Anchor>
-        </Text>
-        <Text>
-          <Text span c="dimmed">{t('returns.order')}: </Text>
-          <Anchor component={Link} to={`/admin/orders/${r.orderId}`} dir="ltr">
-            {r.orderNumber}
-          </Anchor>
-        </Text>
-        <Text>
-          <Text span c="dimmed">{t('returns.admin.paidBy')}: </Text>
-          {t(`returns.admin.${r.paymentMethod}`)}
-        </Text>
-        <Text>
-          <Text span c="dimmed">{t('returns.amount')}: </Text>
-          {formatMoney(r.amount, locale)}
-        </Text>
+        </LabelledText>
+        <LabelledText label={t('returns.order')}>
+          <RefLink to={`/admin/orders/${r.orderId}`}>{r.orderNumber}</RefLink>
+        </LabelledText>
+        <LabelledText label={t('returns.admin.paidBy')}>{t(`returns.admin.${r.paymentMethod}`)}</LabelledText>
+        <LabelledText label={t('returns.amount')}>{formatMoney(r.amount, locale)}</LabelledText>
       </Group>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('returns.item')}</Table.Th>
-            <Table.Th>{t('returns.reason')}</Table.Th>
-            <Table.Th>{t('returns.quantity')}</Table.Th>
-            <Table.Th>{t('returns.received')}</Table.Th>
-            <Table.Th ta="end">{t('returns.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {r.lines.map((l) => (
-            <Table.Tr key={l.lineNo}>
-              <Table.Td>
-                {l.name} <Text span size="xs" c="dimmed" dir="ltr">{l.sku}</Text>
-              </Table.Td>
-              <Table.Td>{t(`returns.reasons.${l.reason}`)}</Table.Td>
-              <Table.Td>{l.quantity}</Table.Td>
-              <Table.Td>{l.quantityReceived ?? '—'}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.amount, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ReturnLinesTable lines={r.lines} inlineSku />
       {r.comment ? (
-        <Text size="sm">
-          <Text span c="dimmed">{t('returns.admin.customerComment')}: </Text>
+        <LabelledText size="sm" label={t('returns.admin.customerComment')}>
           {r.comment}
-        </Text>
+        </LabelledText>
       ) : null}
       {r.decisionReason ? (
-        <Text size="sm">
-          <Text span c="dimmed">{t('returns.decisionReason')}: </Text>
+        <LabelledText size="sm" label={t('returns.decisionReason')}>
           {r.decisionReason}
-        </Text>
+        </LabelledText>
       ) : null}
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
@@ -207,20 +170,7 @@ export function ReturnDetailPage() {
           <Text c="dimmed">{t('returns.admin.noActions')}</Text>
         )}
       </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="sm">
-          {t('returns.history')}
-        </Title>
-        <Timeline active={r.events.length - 1} bulletSize={14}>
-          {r.events.map((e, i) => (
-            <Timeline.Item key={i} title={e.toStatus ? t(`returns.event.${e.toStatus}`) : e.type}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(e.at, locale)} · {e.actorName ?? e.actorKind}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      </Card>
+      <ReturnHistory events={r.events} showActor />
     </Stack>
   );
 }

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Navigate, useParams } from 'react-router-dom';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { formatDate, formatMoney } from '../ui/format.ts';
+import { InvoiceLinesTable } from '../ui/invoice-lines.tsx';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { InvoiceStatusBadge, PayInvoicesModal, pdfUrl } from './invoice-parts.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { InvoiceStatusBadge, isPayable, PayInvoicesModal, pdfUrl } from './invoice-parts.tsx';
 import { useStoreSession } from './session.ts';
 
 /** One invoice: parties, lines, totals, what paid it; download the PDF or pay the balance by card. */
@@ -26,7 +28,7 @@ export function InvoicePage() {
   if (q.isError) return <ErrorAlert error={q.error} />;
   if (!q.data) return <PageLoader />;
   const inv = q.data;
-  const payable = ['open', 'partially_paid', 'overdue'].includes(inv.status) && inv.balanceDue.amount > 0;
+  const payable = isPayable(inv);
   const day = (iso: string) => formatDate(iso, locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const rows: [string, { amount: number; currency: string }, boolean][] = [
     [t('invoices.subtotal'), inv.subtotal, false],
@@ -93,9 +95,7 @@ export function InvoicePage() {
           </Text>
           <Text size="sm">
             {t('invoices.order')}:{' '}
-            <Anchor component={Link} to={`/account/orders/${inv.orderId}`} dir="ltr">
-              {inv.orderNumber}
-            </Anchor>
+            <RefLink to={`/account/orders/${inv.orderId}`}>{inv.orderNumber}</RefLink>
           </Text>
           {inv.poNumber ? (
             <Text size="sm">
@@ -105,35 +105,7 @@ export function InvoicePage() {
           {inv.paymentTerms ? <Text size="sm">{t(`invoices.terms.${inv.paymentTerms}`, { defaultValue: inv.paymentTerms })}</Text> : null}
         </Card>
       </SimpleGrid>
-      <Table data-testid="invoice-lines">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('invoices.item')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.qty')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.unitPrice')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.tax')}</Table.Th>
-            <Table.Th ta="end">{t('invoices.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {inv.lines.map((l) => (
-            <Table.Tr key={l.lineNo}>
-              <Table.Td>
-                {l.kind === 'shipping' ? `${t('invoices.shipping')}: ${l.name}` : l.name}
-                {l.sku ? (
-                  <Text size="xs" c="dimmed" dir="ltr">
-                    {l.sku}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td ta="end">{l.quantity}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.unitPrice, locale)}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.taxAmount, locale)}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.lineTotal, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <InvoiceLinesTable lines={inv.lines} testId="invoice-lines" />
       <Stack gap={2} align="flex-end" data-testid="invoice-totals">
         {rows.map(([label, m, strong]) => (
           <Group key={label} gap="xl">

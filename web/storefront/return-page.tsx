@@ -1,12 +1,16 @@
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { Anchor, Card, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
-import { formatDateTime, formatMoney } from '../ui/format.ts';
+import { DetailHeader } from '../ui/detail-header.tsx';
+import { formatMoney } from '../ui/format.ts';
+import { LabelledText } from '../ui/labelled-text.tsx';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { RefLink } from '../ui/ref-link.tsx';
+import { ReturnHistory, ReturnLinesTable } from '../ui/return-parts.tsx';
 import { ReturnStatusBadge } from './return-status.tsx';
 import { useStoreSession } from './session.ts';
 
@@ -24,22 +28,14 @@ export function ReturnPage() {
   const r = q.data;
   return (
     <Stack gap="lg" data-testid="return-page">
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={1} size="h2" dir="ltr" data-testid="return-number">
-            {r.number}
-          </Title>
-          <ReturnStatusBadge status={r.status} size="lg" />
-        </Group>
+      <DetailHeader number={r.number} numberTestId="return-number" badge={<ReturnStatusBadge status={r.status} size="lg" />}>
         <Anchor component={Link} to="/account/returns">
           {t('returns.backToList')}
         </Anchor>
-      </Group>
+      </DetailHeader>
       <Text>
         {t('returns.order')}:{' '}
-        <Anchor component={Link} to={`/account/orders/${r.orderId}`} dir="ltr">
-          {r.orderNumber}
-        </Anchor>
+        <RefLink to={`/account/orders/${r.orderId}`}>{r.orderNumber}</RefLink>
       </Text>
       {r.decisionReason ? (
         <Card withBorder>
@@ -55,53 +51,13 @@ export function ReturnPage() {
           </Text>
         </Card>
       ) : null}
-      <Table data-testid="return-lines">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('returns.item')}</Table.Th>
-            <Table.Th>{t('returns.reason')}</Table.Th>
-            <Table.Th>{t('returns.quantity')}</Table.Th>
-            <Table.Th>{t('returns.received')}</Table.Th>
-            <Table.Th ta="end">{t('returns.amount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {r.lines.map((l) => (
-            <Table.Tr key={l.lineNo}>
-              <Table.Td>
-                <Text size="sm">{l.name}</Text>
-                <Text size="xs" c="dimmed" dir="ltr">
-                  {l.sku}
-                </Text>
-              </Table.Td>
-              <Table.Td>{t(`returns.reasons.${l.reason}`)}</Table.Td>
-              <Table.Td>{l.quantity}</Table.Td>
-              <Table.Td>{l.quantityReceived ?? '—'}</Table.Td>
-              <Table.Td ta="end">{formatMoney(l.amount, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ReturnLinesTable lines={r.lines} testId="return-lines" />
       {r.comment ? (
-        <Text size="sm">
-          <Text span c="dimmed">{t('returns.yourComment')}: </Text>
+        <LabelledText size="sm" label={t('returns.yourComment')}>
           {r.comment}
-        </Text>
+        </LabelledText>
       ) : null}
-      <Card withBorder>
-        <Title order={2} size="h4" mb="sm">
-          {t('returns.history')}
-        </Title>
-        <Timeline active={r.events.length - 1} bulletSize={14}>
-          {r.events.map((e, i) => (
-            <Timeline.Item key={i} title={e.toStatus ? t(`returns.event.${e.toStatus}`) : e.type}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(e.at, locale)}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      </Card>
+      <ReturnHistory events={r.events} />
     </Stack>
   );
 }
