@@ -36,7 +36,11 @@ export interface ListTableProps<T> {
   emptyRow?: ReactNode;
 }
 
-/** A plain read-only table described by its columns: lists, ledgers and document lines. */
+/**
+ * A plain read-only table described by its columns: lists, ledgers and document lines. Rows are
+ * reached through the links in their cells; DataTable (roving focus, Enter opens a row) is for
+ * pages that want row-level keyboard navigation, and would change how these pages look and behave.
+ */
 export function ListTable<T>({ columns, rows, rowKey, rowTestId, rowAttrs, testId, variant = 'list', emptyRow }: ListTableProps<T>) {
   const keyOf = (row: T) => (typeof rowKey === 'function' ? rowKey(row) : String(row[rowKey]));
   return (
