@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ScaleName } from '../src/seed/index.ts';
 import { newId } from '../src/lib/ids.ts';
+import { cpuPerRequest, sampleCpu } from './cpu-usage.ts';
 import { freePort, median, startProcess } from './processes.ts';
 import { DEFAULT_BENCH_URL, drainOutbox, loadScale } from './load.ts';
 import { call, concurrent, fmt, headers, query, signIn, type Run, type Session } from './orders-kit.ts';
@@ -155,8 +156,13 @@ async function main(): Promise<void> {
           body: JSON.stringify({ cartId, shipToLocationId: b.shipTo, shippingMethodId: b.method, paymentMethod: 'account', poNumber: `BENCH-${cartId.slice(-6)}` }),
         }),
       );
+      const cpuBefore = sampleCpu(app.pid);
+      const t0 = process.hrtime.bigint() / 1000n; // monotonic µs, the clock of V8's CPU profiles
       const result = await concurrent(buyers.length, jobs, (status, body) => (firstFailure ||= `${status} ${body.slice(0, 300)}`));
-      log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}`);
+      // Outbox consumers (metrics, emails) run after the responses: wait for them so their CPU counts.
+      await drainOutbox(url);
+      log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}; ${cpuPerRequest(cpuBefore, sampleCpu(app.pid), count)}`);
+      if (process.env.BENCH_CPU_PROF) log(`  profile window (µs): ${t0} ${process.hrtime.bigint() / 1000n}`);
       if (!warm) runs.push(result);
     }
     if (firstFailure) log(`  first failure: ${firstFailure}`);

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { StatementCachingClient } from './statement-cache.ts';
 
 /** Drizzle over either driver; a transaction has the same type, so repos take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -91,7 +92,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Bigint (int8) and numeric stay strings by default; money is int8 minor units, so parse to number.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: StatementCachingClient });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });

@@ -86,9 +86,10 @@ export async function recordCartEvent(ctx: Ctx, cartId: string, type: CartEventT
  * and its lines stay for the record. A cart that is not open (ordered already) is refused with
  * CART_NOT_OPEN, which rolls the order back.
  */
-export async function markCartOrdered(ctx: Ctx, cartId: string, orderId: string): Promise<void> {
-  const [c] = await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId));
-  if (!c) throw notFound('Cart', 'cartId');
+export async function markCartOrdered(ctx: Ctx, cartId: string, orderId: string, knownCompanyId?: string): Promise<void> {
+  // The checkout loaded the cart in this transaction already and passes its company.
+  const companyId = knownCompanyId ?? (await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId)))[0]?.company_id;
+  if (!companyId) throw notFound('Cart', 'cartId');
   if (!(await repo.markOrdered(ctx.db, cartId, orderId))) throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
-  await repo.insertEvents(ctx.db, [{ cartId, companyId: c.company_id, type: 'ordered', ...actorOf(ctx), data: { orderId } }]);
+  await repo.insertEvents(ctx.db, [{ cartId, companyId, type: 'ordered', ...actorOf(ctx), data: { orderId } }]);
 }

@@ -80,13 +80,15 @@ export async function lockAccount(db: Db, companyId: string): Promise<AccountRow
   return row ?? null;
 }
 
-export async function setExposure(db: Db, companyId: string, exposure: number, now: Date): Promise<void> {
-  await db.update(creditAccounts).set({ exposure, updatedAt: now }).where(eq(creditAccounts.companyId, companyId));
-}
-
-export async function insertEntry(db: Db, entry: typeof creditLedger.$inferInsert): Promise<LedgerRow> {
-  const [row] = await db.insert(creditLedger).values(entry).returning();
-  return row!;
+/**
+ * The account's new exposure and its ledger entry, in one statement: a reservation on the checkout
+ * path is one round trip instead of two.
+ */
+export async function recordEntry(db: Db, e: { id: string; companyId: string; refKind: string; refId: string; amount: number; exposureAfter: number; reason: string; actorKind: string; actorId: string | null; at: Date }): Promise<void> {
+  const at = e.at.toISOString();
+  await db.execute(sql`with account as (update credit_accounts set exposure = ${e.exposureAfter}, updated_at = ${at}::timestamptz where company_id = ${e.companyId})
+    insert into credit_ledger (id, company_id, ref_kind, ref_id, amount, exposure_after, reason, actor_kind, actor_id, at)
+    values (${e.id}, ${e.companyId}, ${e.refKind}, ${e.refId}, ${e.amount}, ${e.exposureAfter}, ${e.reason}, ${e.actorKind}, ${e.actorId}, ${at}::timestamptz)`);
 }
 
 export async function upsertAccount(db: Db, values: typeof creditAccounts.$inferInsert): Promise<AccountRow> {

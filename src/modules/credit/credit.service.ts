@@ -120,8 +120,7 @@ async function lockFor(ctx: Ctx, companyId: string, currency: string): Promise<r
 
 async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string): Promise<void> {
   const now = ctx.clock.now();
-  await repo.setExposure(ctx.db, companyId, exposureAfter, now);
-  await repo.insertEntry(ctx.db, { id: newId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now });
+  await repo.recordEntry(ctx.db, { id: newId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now });
 }
 
 /**

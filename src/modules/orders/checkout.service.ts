@@ -8,11 +8,12 @@ import { chargeCard, type CardDetails } from '../payments/index.ts';
 import { shippingOptions, shippingQuote, type ShippingOption } from '../shipping/index.ts';
 import { taxFor, type TaxResult } from '../tax/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
-import type { Order, PaymentMethod, ShipToSnapshot } from './domain/types.ts';
-import { emitOrderPlaced, emitStatusChanged } from './orders.events.ts';
+import type { PaymentMethod, ShipToSnapshot } from './domain/types.ts';
+import { emitOrderCreated } from './orders.events.ts';
 import { eventActor } from './order-actor.ts';
 import { reserveStock } from './order-stock.ts';
 import * as repo from './orders.repo.ts';
+import { orderDetail, type OrderDetail } from './orders.service.ts';
 
 /** A new ship-to address typed at checkout (only where the company allows it). */
 export interface NewAddress {
@@ -147,7 +148,7 @@ const CART_REFUSALS = new Set(['CHECKOUT_CART_INVALID', 'CHECKOUT_CART_EMPTY', '
  * the order, its lines, reservations and events, the outbox events and the cart closed. Anything
  * failing rolls all of it back. The submitted step and any refusal are recorded as cart events.
  */
-export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutDeps = {}): Promise<Order> {
+export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutDeps = {}): Promise<OrderDetail> {
   const a = buyerOf(ctx);
   if (!a.permissions.has('company.orders:create')) throw new AppError('FORBIDDEN', 'Your company role lacks company.orders:create');
   checkDeliveryDate(ctx, input.requestedDeliveryDate);
@@ -159,7 +160,8 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
     // The order's transaction writes no pricing data, so it prices from the process cache, which
     // notifications keep current (a cold cache loads from the database as usual).
     const orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps));
-    return (await repo.findOrder(ctx.db, orderId))!;
+    // Read back as the order page shows it (names, timeline, next actions), so the answer equals a GET.
+    return await orderDetail(ctx, orderId);
   } catch (err) {
     if (err instanceof AppError && CART_REFUSALS.has(err.code)) {
       await recordCartEvent(ctx, input.cartId, 'validation_error', { code: err.code, message: err.message, ...(err.extra ?? {}) }).catch(() => undefined);
@@ -210,12 +212,11 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   }
 
   const company = await getCompanyRecord(tx, a.companyId);
-  const number = await repo.nextOrderNumber(tx.db);
   const locale = ['en', 'ar', 'ur', 'bn'].includes(tx.locale.slice(0, 2)) ? tx.locale.slice(0, 2) : (company?.locale ?? 'en');
-  await repo.insertOrder(
+  const number = await repo.insertOrder(
     tx.db,
     {
-      id: orderId, number, companyId: a.companyId, placedBy: a.userId, cartId: cart.cart.id, status, currency: cart.currency,
+      id: orderId, number: repo.NEXT_ORDER_NUMBER, companyId: a.companyId, placedBy: a.userId, cartId: cart.cart.id, status, currency: cart.currency,
       subtotal: cart.subtotal, shippingTotal: quote.amount, taxTotal: tax.total, total,
       paymentMethod: input.paymentMethod, paymentTerms: input.paymentMethod === 'account' ? (policy.paymentTerms?.code ?? null) : null,
       poNumber, requestedDeliveryDate: input.requestedDeliveryDate ?? null, notes: input.notes?.trim() || null, shipTo,
@@ -234,18 +235,21 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
   let seq = 0;
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
-    repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
-  await ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status);
-  if (creditReserved) await ev('credit.reserved', { amount: creditReserved });
+    ({ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
+  await repo.insertOrderEvents(tx.db, [
+    ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status),
+    ...(creditReserved ? [ev('credit.reserved', { amount: creditReserved })] : []),
+  ]);
 
-  await emitStatusChanged(tx, { orderId, companyId: a.companyId, number, from: null, to: status, reason: status === 'on_hold' ? 'Over the credit limit' : null });
-  if (status === 'placed') {
-    await emitOrderPlaced(tx, {
+  await emitOrderCreated(
+    tx,
+    { orderId, companyId: a.companyId, number, from: null, to: status, reason: status === 'on_hold' ? 'Over the credit limit' : null },
+    status !== 'placed' ? null : {
       orderId, companyId: a.companyId, number, placedBy: a.userId, placedAt: now, currency: cart.currency, total,
       lines: cart.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, amount: l.lineTotal })),
-    });
-  }
-  await markCartOrdered(tx, cart.cart.id, orderId);
+    },
+  );
+  await markCartOrdered(tx, cart.cart.id, orderId, cart.cart.companyId);
 
   // Stock last: popular items' inventory rows are the most contended locks, held until commit, so
   // they are taken when everything else is written (a shortage still rolls all of it back).
@@ -255,7 +259,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   if (input.paymentMethod === 'card') {
     const payment = await chargeCard(tx, { amount: total, currency: cart.currency, card: input.card!, ref: { kind: 'order', id: orderId }, companyId: a.companyId, field: 'card' });
     await repo.setPayment(tx.db, orderId, payment.id);
-    await ev('payment.captured', { paymentId: payment.id, amount: total });
+    await repo.insertOrderEvents(tx.db, [ev('payment.captured', { paymentId: payment.id, amount: total })]);
   }
   if (deps.failpoint) await deps.failpoint('after-order-written', tx);
   return orderId;

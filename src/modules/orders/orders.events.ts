@@ -33,6 +33,23 @@ export async function emitStatusChanged(ctx: Ctx, p: OrderStatusChanged): Promis
 
 /** `order.placed`: `{ orderId, companyId, number, placedBy, total, currency }` plus the purchase-event fields. */
 export async function emitOrderPlaced(ctx: Ctx, f: PlacedOrderFacts): Promise<void> {
+  await emitPurchaseEvent(ctx, placedEvent(f));
+}
+
+/**
+ * A new order's events in one insert (one round trip on the checkout path): `order.status_changed`
+ * to its first status, then `order.placed` unless the order waits (on hold).
+ */
+export async function emitOrderCreated(ctx: Ctx, changed: OrderStatusChanged, placed: PlacedOrderFacts | null): Promise<void> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const events: { type: string; aggregateId: string; payload: unknown }[] = [{ type: 'order.status_changed', aggregateId: changed.orderId, payload: changed }];
+  if (placed) events.push(placedEvent(placed));
+  const rows = events.map((e) => sql`(${newId('event', now.getTime())}, ${e.type}, ${e.aggregateId}, ${JSON.stringify(e.payload)}::jsonb, ${at}::timestamptz)`);
+  await ctx.db.execute(sql`insert into outbox_events (id, type, aggregate_id, payload, created_at) values ${sql.join(rows, sql`, `)}`);
+}
+
+function placedEvent(f: PlacedOrderFacts): PurchaseEvent {
   const payload = {
     orderId: f.orderId,
     companyId: f.companyId,
@@ -44,8 +61,7 @@ export async function emitOrderPlaced(ctx: Ctx, f: PlacedOrderFacts): Promise<vo
     total: f.total,
     lines: f.lines,
   };
-  const event: PurchaseEvent = { type: 'order.placed', aggregateId: f.orderId, payload };
-  await emitPurchaseEvent(ctx, event);
+  return { type: 'order.placed', aggregateId: f.orderId, payload };
 }
 
 /** `order.cancelled`: `{ orderId, companyId, number, reason }` plus the purchase-event fields. */

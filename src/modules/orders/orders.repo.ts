@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { insertRows } from '../../db/insert-rows.ts';
 import { companies, companyUsers } from '../accounts/index.ts';
 import { orderEvents, orderLines, orderReservations, orders } from './orders.tables.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
@@ -57,22 +58,26 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
 }
 
 /** The next human order number ('SO-100001'), from the sequence (gaps after rollbacks are fine). */
-export async function nextOrderNumber(db: Db): Promise<string> {
-  const res = (await db.execute(sql`select nextval('order_number_seq')::text as n`)) as unknown as { rows: { n: string }[] };
-  return `SO-${res.rows[0]!.n}`;
-}
+/** The order's number as the insert takes it: the next of the sequence, in the same statement. */
+export const NEXT_ORDER_NUMBER = sql<string>`'SO-' || nextval('order_number_seq')::text`;
 
-export async function insertOrder(db: Db, row: typeof orders.$inferInsert, lines: (typeof orderLines.$inferInsert)[]): Promise<void> {
-  await db.insert(orders).values(row);
-  if (lines.length) await db.insert(orderLines).values(lines);
+/** Inserts the order (its `number` may be NEXT_ORDER_NUMBER) and its lines; answers the number. */
+export async function insertOrder(db: Db, row: Omit<typeof orders.$inferInsert, 'number'> & { number: string | typeof NEXT_ORDER_NUMBER }, lines: (typeof orderLines.$inferInsert)[]): Promise<string> {
+  const [inserted] = await db.insert(orders).values(row).returning({ number: orders.number });
+  await insertRows(db, orderLines, lines);
+  return inserted!.number;
 }
 
 export async function insertReservations(db: Db, rows: (typeof orderReservations.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(orderReservations).values(rows);
+  await insertRows(db, orderReservations, rows);
 }
 
 export async function insertOrderEvent(db: Db, row: typeof orderEvents.$inferInsert): Promise<void> {
   await db.insert(orderEvents).values(row);
+}
+
+export async function insertOrderEvents(db: Db, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(orderEvents).values(rows);
 }
 
 /** The order with its company and placer names; `companyIds` limits it to those companies (buyers). */

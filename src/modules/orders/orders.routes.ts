@@ -32,8 +32,7 @@ export async function orderRoutes(root: FastifyInstance, deps: CheckoutDeps = {}
     },
     preHandler: requireBuyer('company.orders:create'),
   }, async (req, reply) => {
-    const order = await placeOrder(req.ctx(), req.body, deps);
-    return reply.code(201).send(detailView(await orderDetail(req.ctx(), order.id)));
+    return reply.code(201).send(detailView(await placeOrder(req.ctx(), req.body, deps)));
   });
 
   app.get('/api/store/orders', {

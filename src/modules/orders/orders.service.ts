@@ -33,8 +33,11 @@ export async function getOrder(ctx: Ctx, orderId: string): Promise<Order> {
   return order;
 }
 
+/** An order as its page shows it: lines, timeline and the transitions the reader may take. */
+export type OrderDetail = Order & { events: OrderEvent[]; actions: { to: OrderStatus; action: Transition['action'] }[] };
+
 /** The order with its timeline and the transitions ctx may take now (what an order page shows). */
-export async function orderDetail(ctx: Ctx, orderId: string): Promise<Order & { events: OrderEvent[]; actions: { to: OrderStatus; action: Transition['action'] }[] }> {
+export async function orderDetail(ctx: Ctx, orderId: string): Promise<OrderDetail> {
   const order = await getOrder(ctx, orderId);
   const events = await repo.findEvents(ctx.db, order.id);
   const a = ctx.actor;

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { insertRows } from '../../db/insert-rows.ts';
 import { purchaseOrderLines, purchaseOrders } from './purchase-history.tables.ts';
 
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
@@ -93,7 +94,7 @@ export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: 
     // New orders have no lines to replace (the per-order path saves a round trip).
     if (replacing) await db.delete(purchaseOrderLines).where(inArray(purchaseOrderLines.orderId, part.map((o) => o.id!)));
   }
-  for (let i = 0; i < lines.length; i += CHUNK) await db.insert(purchaseOrderLines).values(lines.slice(i, i + CHUNK) as LineRow[]);
+  for (let i = 0; i < lines.length; i += CHUNK) await insertRows(db, purchaseOrderLines, lines.slice(i, i + CHUNK));
 }
 
 /** Sets an order's status by source and reference; returns its company, or null if unknown. */

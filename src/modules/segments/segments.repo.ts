@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import { anyText } from '../../db/sql-arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { companies } from '../accounts/index.ts';
@@ -112,6 +112,15 @@ export async function ruleGroups(db: Db, ids?: readonly string[]): Promise<Group
     .select()
     .from(customerGroups)
     .where(ids ? and(hasRule, anyText(customerGroups.id, ids)) : hasRule)
+    .orderBy(asc(customerGroups.id));
+}
+
+/** Every group without its stored rule tree (the largest column), and whether it has one. */
+export async function groupHeads(db: Db): Promise<(Omit<GroupRow, 'ruleAst'> & { hasRule: boolean })[]> {
+  const { ruleAst: _tree, ...columns } = getTableColumns(customerGroups);
+  return db
+    .select({ ...columns, hasRule: sql<boolean>`${customerGroups.ruleAst} is not null` })
+    .from(customerGroups)
     .orderBy(asc(customerGroups.id));
 }
 

@@ -1,0 +1,59 @@
+import { getTableColumns, getTableName, sql, type InferInsertModel } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './client.ts';
+import { arrayLiteral } from './sql-arrays.ts';
+
+/**
+ * Many rows in one INSERT whose text does not depend on the row count: every column travels as
+ * one `text[]` parameter, `unnest` turns the arrays back into rows and each value is cast to its
+ * column's type. Drizzle's multi-row `values (…), (…)` sends one parameter per cell (700 for an
+ * order's 50 lines), builds each of them through its SQL builder (the largest Node cost of a
+ * checkout) and changes its text with the row count, so PostgreSQL never reuses its plan. Column
+ * names and types come from the module's Drizzle table, so a renamed column fails at type-check time.
+ */
+
+type Cell = string | number | boolean | Date | null | undefined | readonly unknown[] | Record<string, unknown>;
+type Column = { name: string; getSQLType(): string };
+
+/** A value as the text PostgreSQL casts to the column's type; null and undefined are NULL. */
+export function cellText(value: Cell, json: boolean): string | null {
+  if (value === null || value === undefined) return null;
+  if (json) return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  // A text[] column: its elements as text (null/undefined as NULL), the whole array as one value.
+  if (Array.isArray(value)) return arrayLiteral(value.map((v: unknown) => (v === null || v === undefined ? null : String(v))));
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * The statement for `keys` of `table` around its parameters — `head`, then one `text[]` per column,
+ * then `tail` — and how to turn rows into those parameters (one array of texts per column).
+ */
+export function unnestInsert<T extends PgTable>(table: T, keys: readonly string[]): { head: string; tail: string; params(rows: readonly Partial<InferInsertModel<T>>[]): (string | null)[][] } {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const cols = keys.map((k) => columns[k] as Column);
+  const select = cols.map((c, i) => `u.c${i}::${c.getSQLType()}`).join(', ');
+  const head = `insert into "${getTableName(table)}" (${cols.map((c) => `"${c.name}"`).join(', ')}) select ${select} from unnest(`;
+  const tail = `) as u(${cols.map((_, i) => `c${i}`).join(', ')})`;
+  // jsonb values are JSON even when they are arrays (tiers), unlike text[] columns.
+  const json = cols.map((c) => c.getSQLType() === 'jsonb');
+  return { head, tail, params: (rows) => keys.map((k, i) => rows.map((r) => cellText((r as Record<string, Cell>)[k], json[i] as boolean))) };
+}
+
+/** The columns the rows set: every key of any row that is a column of `table` (a row without it gives NULL there; columns no row sets take their defaults). */
+export function rowKeys<T extends PgTable>(table: T, rows: readonly Partial<InferInsertModel<T>>[]): string[] {
+  const columns = getTableColumns(table);
+  const keys = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r as object)) if (k in columns) keys.add(k);
+  return [...keys];
+}
+
+/** Inserts `rows` into `table` with one statement on ctx's database or transaction (see above). */
+export async function insertRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<InferInsertModel<T>>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { head, tail, params } = unnestInsert(table, rowKeys(table, rows));
+  // Each column's values go as one array literal (both drivers pass the text on unchanged).
+  const arrays = params(rows).map((p) => sql`${arrayLiteral(p)}::text[]`);
+  await db.execute(sql`${sql.raw(head)}${sql.join(arrays, sql`, `)}${sql.raw(tail)}`);
+}
