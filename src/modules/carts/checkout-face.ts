@@ -67,17 +67,13 @@ export async function loadCartForCheckout(ctx: Ctx, cartId: string, opts: { stra
  * active. A buyer may only record on carts they can read; others (system, staff) on any cart.
  */
 export async function recordCartEvent(ctx: Ctx, cartId: string, type: CartEventType, data: Record<string, unknown> = {}): Promise<void> {
-  let companyId: string;
   if (ctx.actor.kind === 'buyer') {
-    const cart = await repo.readableCart(ctx.db, cartId, ctx.actor.companyId, ctx.actor.userId);
-    if (!cart) throw notFound('Cart', 'cartId');
-    companyId = cart.companyId;
-  } else {
-    const [c] = await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId));
-    if (!c) throw notFound('Cart', 'cartId');
-    companyId = c.company_id;
+    if (!(await repo.recordReadableEvent(ctx.db, cartId, ctx.actor.companyId, ctx.actor.userId, { type, ...actorOf(ctx), data }))) throw notFound('Cart', 'cartId');
+    return;
   }
-  await repo.insertEvents(ctx.db, [{ cartId, companyId, type, ...actorOf(ctx), data }]);
+  const [c] = await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId));
+  if (!c) throw notFound('Cart', 'cartId');
+  await repo.insertEvents(ctx.db, [{ cartId, companyId: c.company_id, type, ...actorOf(ctx), data }]);
   await repo.markActivity(ctx.db, cartId);
 }
 
