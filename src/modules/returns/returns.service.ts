@@ -31,10 +31,13 @@ export interface ReturnsDeps {
 
 // ---------------------------------------------------------------- scope and views
 
-/** Companies whose returns ctx may read; undefined = all (staff). */
+/**
+ * Companies whose returns ctx may read; undefined = all (staff). descendantIds excludes the company
+ * itself, so a company admin (company.descendants:read) needs their own company added back.
+ */
 async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined> {
   const a = ctx.actor;
-  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? descendantIds(ctx, a.companyId) : [a.companyId];
+  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? [a.companyId, ...(await descendantIds(ctx, a.companyId))] : [a.companyId];
   if (a.kind === 'staff') return undefined;
   return [];
 }
