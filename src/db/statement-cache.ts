@@ -34,8 +34,8 @@ function nameOf(text: string): string | undefined {
 
 interface QueryConfigLike { text?: unknown; name?: unknown; values?: unknown; submit?: unknown; queryMode?: unknown }
 
-/** The config to send: `config` with a statement name added where one applies, else unchanged. */
-function withName(named: Set<string>, config: unknown, values: unknown): unknown {
+/** The config to send: `config` with a statement name added where one applies, else unchanged (exported for its test). */
+export function withName(named: Set<string>, config: unknown, values: unknown): unknown {
   const c: QueryConfigLike | null = typeof config === 'string' ? { text: config } : typeof config === 'object' && config !== null ? (config as QueryConfigLike) : null;
   // Cursors and streams (submittables), named or simple-protocol queries pass through untouched.
   if (!c || c.submit !== undefined || c.name !== undefined || c.queryMode !== undefined || typeof c.text !== 'string') return config;
