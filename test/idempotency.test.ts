@@ -5,6 +5,7 @@ import type { Database } from '../src/db/client.ts';
 import { registerErrorHandler } from '../src/http/problem.ts';
 import { registerIdempotency } from '../src/http/idempotency.ts';
 import { ANONYMOUS } from '../src/http/context.ts';
+import { unique } from './helpers/unique.ts';
 
 /** The Idempotency-Key mechanism on its own, in front of a counting route that can be slowed or failed. */
 describe('Idempotency-Key on creating POSTs', () => {
@@ -62,7 +63,8 @@ describe('Idempotency-Key on creating POSTs', () => {
 
   it('creates exactly one resource when the same key is retried concurrently', async () => {
     const before = created;
-    const results = await Promise.all(Array.from({ length: 20 }, () => post('k-3', { name: 'c', slow: true })));
+    const key = unique('k-3');
+    const results = await Promise.all(Array.from({ length: 20 }, () => post(key, { name: 'c', slow: true })));
     expect(created - before).toBe(1);
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201).length).toBeGreaterThanOrEqual(1);
@@ -71,9 +73,10 @@ describe('Idempotency-Key on creating POSTs', () => {
 
   it('releases the key after a server error so the client can retry', async () => {
     failNext = true;
-    const failed = await post('k-4', { name: 'd' });
+    const key = unique('k-4');
+    const failed = await post(key, { name: 'd' });
     expect(failed.statusCode).toBe(500);
-    const retried = await post('k-4', { name: 'd' });
+    const retried = await post(key, { name: 'd' });
     expect(retried.statusCode).toBe(201);
   });
 

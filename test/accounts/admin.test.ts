@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, loginBuyer, makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
+import { unique } from '../helpers/unique.ts';
 
 const company = (over: Record<string, unknown> = {}) => ({ legalName: 'Indus Supplies', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi', ...over });
 
@@ -144,14 +145,15 @@ describe('admin: companies, hierarchy, locations, users, staff', () => {
   });
 
   it('manages staff; the last active staff admin stays admin', async () => {
-    const created = await req('POST', '/api/admin/staff', { email: 'Rep@Seller.test', name: 'Rep', role: 'sales_rep', password: 'rep password 12' });
+    const rep = unique('Rep');
+    const created = await req('POST', '/api/admin/staff', { email: `${rep}@Seller.test`, name: 'Rep', role: 'sales_rep', password: 'rep password 12' });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ email: 'rep@seller.test', role: 'sales_rep', status: 'active' });
-    expect((await req('POST', '/api/admin/staff', { email: 'rep@seller.test', name: 'Rep', role: 'support' })).json().code).toBe('EMAIL_TAKEN');
+    expect(created.json()).toMatchObject({ email: `${rep.toLowerCase()}@seller.test`, role: 'sales_rep', status: 'active' });
+    expect((await req('POST', '/api/admin/staff', { email: `${rep.toLowerCase()}@seller.test`, name: 'Rep', role: 'support' })).json().code).toBe('EMAIL_TAKEN');
     const c = (await req('POST', '/api/admin/companies', company({ salesRepId: created.json().id }))).json();
     expect(c.salesRepId).toBe(created.json().id);
     const list = (await req('GET', '/api/admin/staff')).json();
-    expect(list.items.map((s: { email: string }) => s.email)).toContain('rep@seller.test');
+    expect(list.items.map((s: { email: string }) => s.email)).toContain(`${rep.toLowerCase()}@seller.test`);
     const patched = await req('PATCH', `/api/admin/staff/${created.json().id}`, { role: 'support' });
     expect(patched.json().role).toBe('support');
     const me = (await req('GET', '/api/admin/auth/me')).json();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { cartStore, pkr, type Cart } from './fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 interface Reordered { cart: Cart; added: number; unavailable: { sku: string; quantity: number; code: string; message: string }[] }
 
@@ -39,7 +40,7 @@ describe('POST /api/store/orders/:id/reorder', () => {
 
   it('reorders into a new cart, and hides items the company may no longer buy', async () => {
     const hide = await s.call(s.admin, 'POST', '/api/admin/shared-catalogs', {
-      name: 'Builders without bolts', status: 'active', rules: [{ effect: 'exclude', kind: 'product', value: s.bolts.id }],
+      name: unique('Builders without bolts'), status: 'active', rules: [{ effect: 'exclude', kind: 'product', value: s.bolts.id }],
       assignments: [{ type: 'company', companyId: s.builder.company.id, includeDescendants: false }],
     });
     expect(hide.statusCode, hide.body).toBe(201);

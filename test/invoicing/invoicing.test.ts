@@ -13,6 +13,7 @@ import { createTestDatabase, memoryMailer, type TestApp } from '../harness.ts';
 import { loginBuyer, staffSession, type SignedIn } from '../helpers/auth.ts';
 import { testClock, type TestClock } from '../segments/metrics-fixture.ts';
 import { invoicingCompany, placeTestOrder } from './fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 const CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2034, cvc: '123' };
 
@@ -131,18 +132,19 @@ describe('invoices', () => {
     const inv = (await t.app.inject({ method: 'POST', url: `/api/admin/orders/${order.id}/invoices`, headers: staff.headers, payload: {} })).json();
     const auth = { authorization: `Bearer ${apiKey}` };
     const url = `/api/integrations/invoices/${inv.id}/payments`;
-    const part = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 2000, currency: 'AED', method: 'bank_transfer', externalRef: 'BANK-881' } });
+    const bank = unique('BANK-881');
+    const part = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 2000, currency: 'AED', method: 'bank_transfer', externalRef: bank } });
     expect(part.statusCode).toBe(201);
     expect(part.json()).toMatchObject({ created: true, invoice: { status: 'partially_paid', amountPaid: { amount: 2000 }, balanceDue: { amount: inv.total.amount - 2000 } } });
-    const replay = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 2000, currency: 'AED', method: 'bank_transfer', externalRef: 'BANK-881' } });
+    const replay = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 2000, currency: 'AED', method: 'bank_transfer', externalRef: bank } });
     expect(replay.statusCode).toBe(200);
     expect(replay.json()).toMatchObject({ created: false, payment: { id: part.json().payment.id } });
-    const tooMuch = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: inv.total.amount, currency: 'AED', method: 'bank_transfer', externalRef: 'BANK-882' } });
+    const tooMuch = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: inv.total.amount, currency: 'AED', method: 'bank_transfer', externalRef: unique('BANK-882') } });
     expect(tooMuch.statusCode).toBe(422);
     expect(tooMuch.json()).toMatchObject({ code: 'PAYMENT_EXCEEDS_BALANCE', field: 'amount' });
-    const wrongCurrency = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 1, currency: 'USD', method: 'bank_transfer', externalRef: 'BANK-883' } });
+    const wrongCurrency = await t.app.inject({ method: 'POST', url, headers: auth, payload: { amount: 1, currency: 'USD', method: 'bank_transfer', externalRef: unique('BANK-883') } });
     expect(wrongCurrency.json()).toMatchObject({ code: 'PAYMENT_CURRENCY_MISMATCH', field: 'currency' });
-    const rest = await t.app.inject({ method: 'POST', url: `/api/admin/invoices/${inv.id}/payments`, headers: staff.headers, payload: { amount: inv.total.amount - 2000, currency: 'AED', method: 'cheque', externalRef: 'CHQ-1' } });
+    const rest = await t.app.inject({ method: 'POST', url: `/api/admin/invoices/${inv.id}/payments`, headers: staff.headers, payload: { amount: inv.total.amount - 2000, currency: 'AED', method: 'cheque', externalRef: unique('CHQ-1') } });
     expect(rest.statusCode).toBe(201);
     expect(rest.json().invoice).toMatchObject({ status: 'paid', balanceDue: { amount: 0 } });
     expect((await t.app.inject({ method: 'POST', url, payload: { amount: 1, currency: 'AED', method: 'cash' } })).statusCode).toBe(401);

@@ -5,6 +5,7 @@ import { staffSession, type SignedIn } from '../helpers/auth.ts';
 import { startOutboxDispatcher, type OutboxHandlers } from '../../src/jobs/outbox.ts';
 import { outboxHandlers } from '../../src/jobs/handlers.ts';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('outbox dispatcher', () => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe('outbox dispatcher', () => {
   it('keeps rule-based group membership current when a company changes', async () => {
     const dispatcher = startOutboxDispatcher({ database: t.database, handlers: outboxHandlers(), ctxFor: (db) => systemCtx(db) }, false);
     try {
-      const group = await call('POST', '/api/admin/customer-groups', { name: 'Miners', rule: 'industry = "mining"' });
+      const group = await call('POST', '/api/admin/customer-groups', { name: unique('Miners'), rule: 'industry = "mining"' });
       const company = await call('POST', '/api/admin/companies', { legalName: 'Thar Coal Works', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi', industry: 'construction' });
       await dispatcher.drain();
       expect(await members(group.id)).toEqual([]);

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../harness.ts';
 import { staffSession } from '../helpers/auth.ts';
 import { member } from '../carts/fixture.ts';
 import { checkoutStore, expectStatus, type OrderDetail } from './fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof checkoutStore>>;
@@ -53,7 +54,8 @@ describe('placing an order', () => {
     const before = await s.stock('SFP-1');
     const exposureBefore = await s.exposure();
     const cartId = await s.cartWith(s.builder, [{ sku: 'SFP-1', quantity: 3 }, { sku: 'SFP-2', quantity: 1 }]);
-    const res = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': 'place-1' });
+    const key = unique('place-1');
+    const res = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
     expectStatus(res, 201);
     const o = res.json() as OrderDetail;
     expect(o.number).toMatch(/^SO-\d{6,}$/);
@@ -74,7 +76,7 @@ describe('placing an order', () => {
     expect(placed?.payload).toMatchObject({ orderId: o.id, companyId: s.companyId, number: o.number, total: o.total.amount, currency: 'PKR' });
     expect(Value.Check(PurchaseEventPayloads['order.placed'], placed!.payload)).toBe(true);
     // The same key and body replays the first answer instead of ordering again.
-    const again = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': 'place-1' });
+    const again = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
     expectStatus(again, 201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(o.id);

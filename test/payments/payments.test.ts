@@ -4,6 +4,7 @@ import { chargeCard, getPayment, recordPayment, refundPayment } from '../../src/
 import { AppError } from '../../src/lib/errors.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
+import { unique } from '../helpers/unique.ts';
 
 const GOOD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2034, cvc: '123' };
 
@@ -58,15 +59,16 @@ describe('payments through the test provider', () => {
   });
 
   it('records a bank transfer once per external reference', async () => {
-    const a = await recordPayment(ctx(), { companyId, amount: 40_000, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef: 'ERP-PAY-1' });
-    const b = await recordPayment(ctx(), { companyId, amount: 40_000, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef: 'ERP-PAY-1' });
+    const externalRef = unique('ERP-PAY-1');
+    const a = await recordPayment(ctx(), { companyId, amount: 40_000, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef });
+    const b = await recordPayment(ctx(), { companyId, amount: 40_000, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef });
     expect(a.created).toBe(true);
     expect(b).toEqual({ payment: a.payment, created: false });
-    expect(await problemOf(recordPayment(ctx(), { companyId, amount: 1, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef: 'ERP-PAY-1' }))).toMatchObject({ code: 'CONFLICT', field: 'externalRef' });
+    expect(await problemOf(recordPayment(ctx(), { companyId, amount: 1, currency: 'PKR', method: 'bank_transfer', ref: { kind: 'invoices' }, externalRef }))).toMatchObject({ code: 'CONFLICT', field: 'externalRef' });
   });
 
   it('staff refund part, then the rest, and never more than was paid', async () => {
-    const paid = await chargeCard(ctx(), { amount: 10_000, currency: 'AED', card: GOOD, ref: { kind: 'order', id: 'ord_refund' }, companyId });
+    const paid = await chargeCard(ctx(), { amount: 10_000, currency: 'AED', card: GOOD, ref: { kind: 'order', id: unique('ord_refund', '_') }, companyId });
     const part = await t.app.inject({ method: 'POST', url: `/api/admin/payments/${paid.id}/refunds`, headers: staff.headers, payload: { amount: 2_500, reason: 'one box damaged' } });
     expect(part.statusCode).toBe(200);
     expect(part.json()).toMatchObject({ status: 'partially_refunded', refunded: { amount: 2_500, currency: 'AED' } });

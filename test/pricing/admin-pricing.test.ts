@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
+import { unique } from '../helpers/unique.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Step { candidate: { kind: string; label: string; listId: string | null }; considered: boolean; won: boolean; reason: string; unitPrice?: number }
@@ -109,7 +110,7 @@ describe('admin pricing', () => {
   it('prices a company by the customer groups its rules put it in, without being told', async () => {
     const miner = await makeCompany(t, { industry: 'mining', country: 'PK' });
     const builder = await makeCompany(t, { industry: 'construction', country: 'PK' });
-    const group = await ok('POST', '/api/admin/customer-groups', { name: 'Mining, Pakistan', rule: 'industry = "mining" and country = "PK"' });
+    const group = await ok('POST', '/api/admin/customer-groups', { name: unique('Mining, Pakistan'), rule: 'industry = "mining" and country = "PK"' });
     await list({ name: 'Mining group prices', targets: [{ type: 'group', groupId: group.id }] }, [{ sku: 'PRI-2', unitPrice: 430 }]);
     const priced = await resolve({ companyId: miner.id, sku: 'PRI-2' });
     expect(priced.unitPrice).toBe(430);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import type { SignedIn } from '../helpers/auth.ts';
 import { pricedStore } from './storefront-fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 const pkr = (amount: number) => ({ amount, currency: 'PKR' });
 interface Line { sku: string; variantId: string | null; productName: string | null; quantity: number; unitPrice: unknown; lineTotal: unknown; kind: string | null; label: string | null; problems: { code: string; field: string; message: string }[] }
@@ -54,7 +55,7 @@ describe('POST /api/store/cart-preview', () => {
 
   it('answers a product hidden by the company catalogs exactly like an unknown SKU', async () => {
     const hide = await s.call(s.admin, 'POST', '/api/admin/shared-catalogs', {
-      name: 'No bolts for builders', status: 'active',
+      name: unique('No bolts for builders'), status: 'active',
       rules: [{ effect: 'exclude', kind: 'product', value: s.bolts.id }],
       assignments: [{ type: 'company', companyId: s.builder.company.id, includeDescendants: false }],
     });

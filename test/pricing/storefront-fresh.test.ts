@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { openDatabase, type Database, type Db } from '../../src/db/client.ts';
 import { createTestApp, memoryMailer, type TestApp } from '../harness.ts';
+import { unique } from '../helpers/unique.ts';
 import { cards, pricedStore } from './storefront-fixture.ts';
 
 /** Counts the SQL statements run through a Drizzle handle (every query goes through prepareQuery). */
@@ -85,7 +86,7 @@ describe('storefront prices stay current across server processes', () => {
       }
       expect(seen).toBe(expected);
     };
-    await s.ok('POST', `/api/admin/companies/${s.builder.company.id}/contract-prices`, { sku: 'SFP-1', currency: 'PKR', unitPrice: 7_000, reference: 'C-10', validTo: '2999-01-01T00:00:00Z' });
+    await s.ok('POST', `/api/admin/companies/${s.builder.company.id}/contract-prices`, { sku: 'SFP-1', currency: 'PKR', unitPrice: 7_000, reference: unique('C-10'), validTo: '2999-01-01T00:00:00Z' });
     await eventually(7_000);
     await s.ok('PATCH', `/api/admin/price-lists/${s.groupListId}`, { status: 'draft' });
     // The builder's contract (7,000) beats the group list either way, so only the outsider — priced

@@ -6,6 +6,7 @@ import { systemCtx } from '../../src/modules/accounts/index.ts';
 import { createGroup, emitPurchaseEvent, listMembers, purchaseMetrics, type PurchaseEvent } from '../../src/modules/segments/index.ts';
 import { makeCompany } from '../helpers/auth.ts';
 import { metricsApp, type MetricsApp } from './metrics-fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('purchase events keep metrics and membership current', () => {
   let t: MetricsApp;
@@ -92,12 +93,13 @@ describe('purchase events keep metrics and membership current', () => {
 
   it('sets aside an event whose payload breaks the contract, naming the field', async () => {
     const c = await makeCompany(t, { legalName: 'Bad Payload' });
+    const eventId = unique('evt_bad_payload', '_');
     await t.database.query(
-      "insert into outbox_events (id, type, aggregate_id, payload) values ('evt_bad_payload_1', 'order.placed', 'ord_bad', $1::jsonb)",
-      [JSON.stringify({ companyId: c.id, placedAt: '2026-06-29T10:00:00Z', currency: 'PKR', total: 1, lines: [] })],
+      "insert into outbox_events (id, type, aggregate_id, payload) values ($2, 'order.placed', 'ord_bad', $1::jsonb)",
+      [JSON.stringify({ companyId: c.id, placedAt: '2026-06-29T10:00:00Z', currency: 'PKR', total: 1, lines: [] }), eventId],
     );
     await dispatcher.drain();
-    const [row] = await t.database.query<{ attempts: number; last_error: string; dispatched_at: Date | null }>("select attempts, last_error, dispatched_at from outbox_events where id = 'evt_bad_payload_1'");
+    const [row] = await t.database.query<{ attempts: number; last_error: string; dispatched_at: Date | null }>("select attempts, last_error, dispatched_at from outbox_events where id = $1", [eventId]);
     expect(row).toMatchObject({ attempts: 1, dispatched_at: null });
     expect(row!.last_error).toMatch(/order\.placed ord_bad: payload does not match the contract/);
     expect((await purchaseMetrics(t.ctx(), c.id)).order_count_lifetime).toBe(0);

@@ -10,6 +10,7 @@ import { createTestDatabase, memoryMailer } from '../harness.ts';
 import { loginBuyer, makeBuyer, makeCompany, makeStaff, loginStaff } from '../helpers/auth.ts';
 import { eventually } from './eventually.ts';
 import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
+import { unique } from '../helpers/unique.ts';
 
 /**
  * The SQL path (rules stored → reach → compiled predicate → SQL over products) agrees with the
@@ -103,7 +104,7 @@ describe('shared catalogs: SQL agrees with the reference', () => {
       method: 'POST',
       url: '/api/admin/shared-catalogs',
       headers: manager.headers,
-      payload: { name: 'Across instances', status: 'active', rules: [{ effect: 'include', kind: 'tag', value: 'sale' }], assignments: [{ type: 'company', companyId: company.id, includeDescendants: false }] },
+      payload: { name: unique('Across instances'), status: 'active', rules: [{ effect: 'include', kind: 'tag', value: 'sale' }], assignments: [{ type: 'company', companyId: company.id, includeDescendants: false }] },
     });
     expect(created.statusCode).toBe(201);
     await eventually(async () => expect(await total()).toBe(2));

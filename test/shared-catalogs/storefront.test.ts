@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, makeBuyer, loginBuyer, makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
 import { eventually } from './eventually.ts';
 import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
+import { unique } from '../helpers/unique.ts';
 
 interface Listing {
   items: { id: string }[];
@@ -219,7 +220,7 @@ describe('shared catalogs in the storefront', () => {
     const company = await makeCompany(t);
     const buyer = await companyBuyer(company);
     const groupAdmin = await staffSession(t, 'admin');
-    const g = (await t.app.inject({ method: 'POST', url: '/api/admin/customer-groups', payload: { name: 'Short-lived group' }, headers: groupAdmin.headers })).json();
+    const g = (await t.app.inject({ method: 'POST', url: '/api/admin/customer-groups', payload: { name: unique('Short-lived group') }, headers: groupAdmin.headers })).json();
     const member = `/api/admin/customer-groups/${g.id}/static-members/${company.id}`;
     await t.app.inject({ method: 'POST', url: member, headers: groupAdmin.headers });
     const id = await createCatalog({ name: 'Group: tools only', rules: [{ effect: 'include', kind: 'category', value: f.cat.tools }], assignments: [{ type: 'group', groupId: g.id }] });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, staffSession, type SignedIn } from '../helpers/auth.ts';
 import { apiKey, level, makeOrder, seedStock, type StockFixture } from './fixtures.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('shipments and tracking pushed by a WMS / carrier (API keys)', () => {
   let t: TestApp;
@@ -24,10 +25,11 @@ describe('shipments and tracking pushed by a WMS / carrier (API keys)', () => {
 
   it('creates a shipment by order number and SKUs; a repeat of the same externalId returns the first', async () => {
     const order = await makeOrder(t, { companyId: buyer.company.id, lines: [{ variantId: f.variant.hammer, quantity: 5, reserveIn: f.warehouse.main.id }, { variantId: f.variant.nails, quantity: 2, reserveIn: f.warehouse.main.id }] });
-    const body = { externalId: 'WMS-SHIP-1001', orderNumber: order.number.toLowerCase(), carrier: 'Aramex', trackingNumber: 'AX123', warehouseCode: f.warehouse.main.code.toLowerCase(), lines: [{ sku: 'ham-16', quantity: 3 }] };
+    const externalId = unique('WMS-SHIP-1001');
+    const body = { externalId, orderNumber: order.number.toLowerCase(), carrier: 'Aramex', trackingNumber: 'AX123', warehouseCode: f.warehouse.main.code.toLowerCase(), lines: [{ sku: 'ham-16', quantity: 3 }] };
     const first = await post('/api/integrations/shipments', body);
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ externalId: 'WMS-SHIP-1001', orderId: order.id, lines: [{ orderLineNo: 1, sku: 'HAM-16', quantity: 3 }], warehouse: { id: f.warehouse.main.id } });
+    expect(first.json()).toMatchObject({ externalId, orderId: order.id, lines: [{ orderLineNo: 1, sku: 'HAM-16', quantity: 3 }], warehouse: { id: f.warehouse.main.id } });
     const stock = await level(t, f.variant.hammer, f.warehouse.main.id);
 
     const repeat = await post('/api/integrations/shipments', body);
@@ -56,18 +58,19 @@ describe('shipments and tracking pushed by a WMS / carrier (API keys)', () => {
 
   it('takes tracking events by shipment id or external id, ignores repeats, and a delivery completes the order', async () => {
     const order = await makeOrder(t, { companyId: buyer.company.id, lines: [{ variantId: f.variant.saw, quantity: 2, reserveIn: f.warehouse.main.id }] });
-    const s = (await post('/api/integrations/shipments', { externalId: 'WMS-2002', orderNumber: order.number, carrier: 'TCS', lines: [{ sku: 'SAW-1', quantity: 2 }] })).json();
+    const wms = unique('WMS-2002');
+    const s = (await post('/api/integrations/shipments', { externalId: wms, orderNumber: order.number, carrier: 'TCS', lines: [{ sku: 'SAW-1', quantity: 2 }] })).json();
     const scan = { externalId: 'EV-1', status: 'in_transit', location: 'Karachi sorting centre', description: 'Departed facility', occurredAt: '2026-11-20T08:00:00Z' };
     const first = await post(`/api/integrations/shipments/${s.id}/tracking-events`, scan);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ duplicate: false, event: { status: 'in_transit', location: 'Karachi sorting centre' }, shipment: { status: 'in_transit' } });
-    const dup = await post('/api/integrations/shipments/WMS-2002/tracking-events', { ...scan, description: 'Retried' });
+    const dup = await post(`/api/integrations/shipments/${wms}/tracking-events`, { ...scan, description: 'Retried' });
     expect(dup.statusCode).toBe(200);
     expect(dup.json()).toMatchObject({ duplicate: true, event: { id: first.json().event.id, description: 'Departed facility' } });
     expect(await t.database.query('select id from tracking_events where shipment_id = $1', [s.id])).toHaveLength(1);
 
     // Out of order: the delivery arrives before a late, older scan; delivered stays.
-    const delivered = await post('/api/integrations/shipments/WMS-2002/tracking-events', { externalId: 'EV-3', status: 'delivered', occurredAt: '2026-11-21T15:30:00Z', location: 'Lahore' });
+    const delivered = await post(`/api/integrations/shipments/${wms}/tracking-events`, { externalId: 'EV-3', status: 'delivered', occurredAt: '2026-11-21T15:30:00Z', location: 'Lahore' });
     expect(delivered.json().shipment).toMatchObject({ status: 'delivered', deliveredAt: '2026-11-21T15:30:00.000Z' });
     const late = await post(`/api/integrations/shipments/${s.id}/tracking-events`, { externalId: 'EV-2', status: 'out_for_delivery', occurredAt: '2026-11-21T09:00:00Z' });
     expect(late.json().shipment.status).toBe('delivered');
