@@ -3,6 +3,7 @@ import { createTestDatabase } from '../harness.ts';
 import type { Database } from '../../src/db/client.ts';
 import { companyAncestors, createCompany, descendantIds, getCompanyRecord, systemCtx, updateCompany, companies } from '../../src/modules/accounts/index.ts';
 import type { Ctx } from '../../src/http/context.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('company hierarchy', () => {
   let database: Database;
@@ -85,12 +86,13 @@ describe('company hierarchy', () => {
     const rows: (typeof companies.$inferInsert)[] = [];
     const root = await make('Big root');
     let parents = [root.id];
+    const idPrefix = unique('cmp', '_'); // fixed ids would collide on a retry
     let n = 0;
     while (n < 10_000) {
       const next: string[] = [];
       for (const p of parents) {
         for (let i = 0; i < 10 && n < 10_000; i++, n++) {
-          const id = `cmp_${String(n).padStart(26, '0')}`;
+          const id = `${idPrefix}${String(n).padStart(20, '0')}`;
           rows.push({ id, parentId: p, path: [], depth: 0, legalName: `Co ${n}`, country: 'PK', currency: 'PKR' });
           next.push(id);
         }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoShipments } from '../../src/seed/demo-shipments.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { makeCompany } from '../helpers/auth.ts';
@@ -6,10 +6,12 @@ import { makeOrder, seedStock } from './fixtures.ts';
 
 describe('demo shipments', () => {
   let t: TestApp;
-  beforeAll(async () => {
+  // A database per attempt: the demo seeder works on every open order in the database, so a retry
+  // on the first attempt's orders and shipments could not pass.
+  beforeEach(async () => {
     t = await createTestApp();
   }, 60_000);
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   it('takes the oldest open demo orders through delivered, out for delivery and partly shipped', async () => {
     const f = await seedStock(t.database);

@@ -57,6 +57,8 @@ describe('taxFor', () => {
 
   it('refuses overlapping rates and reads the rate valid at the moment', async () => {
     await expect(createTaxRate(ctx(), { country: 'CA', taxClass: 'standard', rateBp: 600, label: 'GST 6%' })).rejects.toMatchObject({ code: 'TAX_RATE_CONFLICT' });
+    // This test owns New Zealand's rates: a retry starts, like the first attempt, from none.
+    await database.query("delete from tax_rates where country = 'NZ'");
     const old = await createTaxRate(ctx(), { country: 'NZ', taxClass: 'standard', rateBp: 1250, label: 'GST 12.5%', validTo: '2026-07-01T00:00:00Z' });
     await createTaxRate(ctx(), { country: 'NZ', taxClass: 'standard', rateBp: 1500, label: 'GST 15%', validFrom: '2026-07-01T00:00:00Z' });
     await expect(updateTaxRate(ctx(), old.id, { validTo: '2026-08-01T00:00:00Z' })).rejects.toMatchObject({ code: 'TAX_RATE_CONFLICT' });
