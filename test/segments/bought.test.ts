@@ -6,6 +6,7 @@ import { systemCtx } from '../../src/modules/accounts/index.ts';
 import { COUNTED_STATUSES, emitPurchaseEvent, importOrderHistory, purchaseMetrics, refreshMetrics, type PurchaseEvent } from '../../src/modules/segments/index.ts';
 import { makeCompany } from '../helpers/auth.ts';
 import { metricsApp, type MetricsApp } from './metrics-fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 const counted = COUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -123,10 +124,11 @@ describe('purchase_bought keeps categories_bought and brands_bought exact', () =
     await expectExact();
 
     // The ERP history: new orders (one cancelled), then a re-import that changes lines, status and company.
+    const run = unique('run'); // order refs are unique per source: a retry must not update the first attempt's
     const imported = (orders: { ref: string; company: string; status: 'placed' | 'delivered' | 'cancelled'; skus: string[] }[]) =>
       importOrderHistory(t.ctx(), {
         source: 'erp',
-        orders: orders.map((o) => ({ externalRef: o.ref, companyId: o.company, orderedAt: '2026-05-01T09:00:00Z', currency: 'PKR', status: o.status, lines: o.skus.map((sku) => ({ sku, quantity: 2, amount: 50 })) })),
+        orders: orders.map((o) => ({ externalRef: `${run}-${o.ref}`, companyId: o.company, orderedAt: '2026-05-01T09:00:00Z', currency: 'PKR', status: o.status, lines: o.skus.map((sku) => ({ sku, quantity: 2, amount: 50 })) })),
       });
     const first = await imported([
       { ref: 'ERP-1', company: c.id, status: 'delivered', skus: ['DRL-001', 'HAM-200'] },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSession, makeCompany, type SignedIn } from '../helpers/auth.ts';
 import { metricsApp, type MetricsApp } from './metrics-fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('order-history API and purchase metrics over HTTP', () => {
   let t: MetricsApp;
@@ -24,7 +25,7 @@ describe('order-history API and purchase metrics over HTTP', () => {
 
   it('an ERP with orders:write imports history; the company’s metrics follow; a key without the scope is refused', async () => {
     const c = await makeCompany(t, { legalName: 'ERP Customer' });
-    const body = { source: 'sap', orders: [{ externalRef: '4500001', companyId: c.id, orderedAt: '2026-06-10T08:00:00Z', currency: 'PKR', lines: [{ sku: 'HAM-100', quantity: 4, amount: 12_000_00 }] }] };
+    const body = { source: 'sap', orders: [{ externalRef: unique('4500001'), companyId: c.id, orderedAt: '2026-06-10T08:00:00Z', currency: 'PKR', lines: [{ sku: 'HAM-100', quantity: 4, amount: 12_000_00 }] }] };
     const denied = await t.app.inject({ method: 'POST', url: '/api/integrations/order-history', headers: { authorization: `Bearer ${keys.reader}` }, payload: body });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ code: 'SCOPE_MISSING' });
@@ -44,7 +45,8 @@ describe('order-history API and purchase metrics over HTTP', () => {
 
   it('staff with orders:write upload a CSV; others are refused', async () => {
     const c = await makeCompany(t, { legalName: 'CSV Upload Co' });
-    const csv = `order_ref,company_id,ordered_at,currency,sku,quantity,amount\nU-1,${c.id},2026-06-01,PKR,SCR-001,1,250.00\nU-2,${c.id},2026-06-02,PKR,NOPE,1,1.00\n`;
+    const run = unique('U'); // order refs are unique per source: a retry must not update the first attempt's
+    const csv = `order_ref,company_id,ordered_at,currency,sku,quantity,amount\n${run}-1,${c.id},2026-06-01,PKR,SCR-001,1,250.00\n${run}-2,${c.id},2026-06-02,PKR,NOPE,1,1.00\n`;
     const refused = await t.app.inject({ method: 'POST', url: '/api/admin/order-history/import', headers: { ...catalogManager.headers, 'content-type': 'text/csv' }, payload: csv });
     expect(refused.statusCode).toBe(403);
     const res = await t.app.inject({ method: 'POST', url: '/api/admin/order-history/import', headers: { ...admin.headers, 'content-type': 'text/csv' }, payload: csv });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, importOrderHistory, importOrderHistoryCsv, listMembers, purchaseMetrics, refreshAllAndReevaluate } from '../../src/modules/segments/index.ts';
 import { makeCompany } from '../helpers/auth.ts';
 import { metricsApp, type MetricsApp } from './metrics-fixture.ts';
+import { unique } from '../helpers/unique.ts';
 
 const NOW = '2026-06-30T12:00:00.000Z';
 const DAY = 86_400_000;
@@ -16,8 +17,9 @@ describe('purchase metrics from imported order history', () => {
 
   it('counts spend and orders per window, inclusive at the window start, per currency', async () => {
     const c = await makeCompany(t, { legalName: 'Windows Ltd' });
+    const run = unique('run'); // order refs are unique per source: a retry must not update the first attempt's
     const order = (ref: string, at: string, amount: number, currency = 'PKR', status?: 'cancelled' | 'on_hold') => ({
-      externalRef: ref,
+      externalRef: `${run}-${ref}`,
       companyId: c.id,
       orderedAt: at,
       currency,
@@ -59,21 +61,22 @@ describe('purchase metrics from imported order history', () => {
 
   it('re-importing updates orders instead of duplicating them, and reports bad orders by index and field', async () => {
     const c = await makeCompany(t, { legalName: 'Idempotent Ltd' });
+    const run = unique('run'); // order refs are unique per source: a retry must not update the first attempt's
     const first = await importOrderHistory(t.ctx(), {
       source: 'erp',
       orders: [
-        { externalRef: 'SO-1', companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'ham-001', quantity: 1, amount: 100_00 }] },
-        { externalRef: 'SO-2', companyId: c.id, orderedAt: ago(6), currency: 'PKR', lines: [{ sku: 'DRL-001', quantity: 1, amount: 300_00 }] },
+        { externalRef: `${run}-SO-1`, companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'ham-001', quantity: 1, amount: 100_00 }] },
+        { externalRef: `${run}-SO-2`, companyId: c.id, orderedAt: ago(6), currency: 'PKR', lines: [{ sku: 'DRL-001', quantity: 1, amount: 300_00 }] },
       ],
     });
     expect(first).toMatchObject({ created: 2, updated: 0, failed: 0 });
     const again = await importOrderHistory(t.ctx(), {
       source: 'erp',
       orders: [
-        { externalRef: 'SO-1', companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'FST-440', quantity: 3, amount: 150_00 }] },
-        { externalRef: 'SO-3', companyId: 'cmp_nosuchcompany', orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }] },
-        { externalRef: 'SO-4', companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }, { sku: 'NOPE-1', quantity: 1, amount: 1 }] },
-        { externalRef: 'SO-5', companyId: c.id, orderedAt: '2027-01-01T00:00:00Z', currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }] },
+        { externalRef: `${run}-SO-1`, companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'FST-440', quantity: 3, amount: 150_00 }] },
+        { externalRef: `${run}-SO-3`, companyId: 'cmp_nosuchcompany', orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }] },
+        { externalRef: `${run}-SO-4`, companyId: c.id, orderedAt: ago(5), currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }, { sku: 'NOPE-1', quantity: 1, amount: 1 }] },
+        { externalRef: `${run}-SO-5`, companyId: c.id, orderedAt: '2027-01-01T00:00:00Z', currency: 'PKR', lines: [{ sku: 'HAM-001', quantity: 1, amount: 1 }] },
       ],
     });
     expect(again).toMatchObject({ created: 0, updated: 1, failed: 3 });
@@ -90,19 +93,20 @@ describe('purchase metrics from imported order history', () => {
   it('imports CSV with per-row errors naming the field, keeping a bad order out whole, and is idempotent', async () => {
     const a = await makeCompany(t, { legalName: 'Csv A' });
     const b = await makeCompany(t, { legalName: 'Csv B' });
+    const run = unique('run'); // order refs are unique per source: a retry must not update the first attempt's
     const csv = [
       'order_ref,company_id,ordered_at,currency,sku,quantity,amount,status',
-      `A-1,${a.id},2026-06-01,PKR,HAM-001,2,1500.50,`,
-      `A-1,${a.id},2026-06-01,PKR,DRL-001,1,99.50,`,
-      `B-1,${b.id},2026-05-01T08:00:00Z,PKR,HAM-001,1,10.00,delivered`,
-      `B-1,${b.id},2026-05-01T08:00:00Z,PKR,NOPE-9,1,10.00,delivered`,
-      `C-1,cmp_unknown,2026-05-01,PKR,HAM-001,1,10.00,`,
-      `D-1,${a.id},2026-13-01,PKR,HAM-001,0,12.345,shipped-ish`,
+      `${run}-A-1,${a.id},2026-06-01,PKR,HAM-001,2,1500.50,`,
+      `${run}-A-1,${a.id},2026-06-01,PKR,DRL-001,1,99.50,`,
+      `${run}-B-1,${b.id},2026-05-01T08:00:00Z,PKR,HAM-001,1,10.00,delivered`,
+      `${run}-B-1,${b.id},2026-05-01T08:00:00Z,PKR,NOPE-9,1,10.00,delivered`,
+      `${run}-C-1,cmp_unknown,2026-05-01,PKR,HAM-001,1,10.00,`,
+      `${run}-D-1,${a.id},2026-13-01,PKR,HAM-001,0,12.345,shipped-ish`,
     ].join('\n');
     const res = await importOrderHistoryCsv(t.ctx(), csv);
     expect(res).toMatchObject({ created: 1, updated: 0, failed: 4 });
     expect(res.errors).toEqual([
-      { row: 4, field: 'order_ref', message: 'order B-1 not imported: row 5 of it has errors' },
+      { row: 4, field: 'order_ref', message: `order ${run}-B-1 not imported: row 5 of it has errors` },
       { row: 5, field: 'sku', message: 'No variant has SKU NOPE-9' },
       { row: 6, field: 'company_id', message: 'No company has id cmp_unknown' },
       { row: 7, field: 'ordered_at', message: 'expected a date like 2026-01-31 or 2026-01-31T10:15:00Z, got "2026-13-01"' },
