@@ -102,6 +102,8 @@ describe('admin catalog', () => {
     await fails(admin, 'POST', '/api/admin/products', { name: 'Dup', slug: 'claw-hammer' }, 409, 'SLUG_TAKEN', 'slug');
     await fails(admin, 'PATCH', `/api/admin/products/${f.product.sledge}`, { slug: 'claw-hammer' }, 409, 'SLUG_TAKEN', 'slug');
     await fails(admin, 'POST', `/api/admin/products/${f.product.sledge}/variants`, { sku: 'Ham-002' }, 409, 'SKU_TAKEN', 'sku');
+    // A retry must find claw-hammer-2 free again, as the first attempt did.
+    await t.database.query("delete from products where slug = 'claw-hammer-2'");
     const auto = await ok(admin, 'POST', '/api/admin/products', { name: 'Claw Hammer' });
     expect(auto.slug).toBe('claw-hammer-2');
     await fails(admin, 'POST', '/api/admin/products', { name: 'X', brandId: 'brd_nope' }, 400, 'VALIDATION_FAILED', 'brandId');
@@ -159,6 +161,8 @@ describe('admin catalog', () => {
   });
 
   it('sets and lists inventory levels, refusing to drop below reserved stock', async () => {
+    // This test creates HAM-100's stock levels: a retry starts, like the first attempt, without them.
+    await t.database.query("delete from inventory where variant_id in (select id from variants where sku = 'HAM-100')");
     const res = await ok(catalogManager, 'PUT', '/api/admin/inventory', {
       items: [
         { sku: 'ham-100', warehouseCode: 'main', onHand: 40 },

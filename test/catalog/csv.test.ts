@@ -5,6 +5,7 @@ import { exportProductsCsv, importProductsCsv } from '../../src/modules/catalog/
 import { createTestApp, type TestApp } from '../harness.ts';
 import { staffSession, type SignedIn } from '../helpers/auth.ts';
 import { seedCatalog, type CatalogFixture } from './fixtures.ts';
+import { unique } from '../helpers/unique.ts';
 
 const HEADER = 'product_slug,product_name,description,category_slug,brand,sku,gtin,variant_name,uom,pack_size,weight_grams,tax_class,status,attributes,image_urls';
 
@@ -88,7 +89,8 @@ describe('catalog CSV import and export', () => {
   });
 
   it('keeps the rows before a malformed line and reports where it broke', async () => {
-    const csv = [HEADER, 'ok-row,OK Row,,,,OK-1,,,,,,,,,', 'bad-quote,"Unclosed,,,,BQ-1,,,,,,,,,'].join('\n');
+    const run = unique('ok', ''); // slugs and SKUs unique per attempt: a retry creates, as the first attempt did
+    const csv = [HEADER, `${run}-row,OK Row,,,,${run.toUpperCase()}-1,,,,,,,,,`, 'bad-quote,"Unclosed,,,,BQ-1,,,,,,,,,'].join('\n');
     const res = await importProductsCsv(systemCtx(t.database.db), csv);
     expect(res.created).toBe(1);
     expect(res.failed).toBe(1);
@@ -140,6 +142,8 @@ describe('catalog CSV import and export', () => {
   });
 
   it('imports and exports inventory levels by SKU and warehouse code', async () => {
+    // This test creates HAM-100's stock levels: a retry starts, like the first attempt, without them.
+    await t.database.query("delete from inventory where variant_id in (select id from variants where sku = 'HAM-100')");
     const csv = ['sku,warehouse_code,on_hand', 'HAM-100,MAIN,25', 'ham-100,north,5', 'HAM-001,MAIN,1', 'NOPE,MAIN,3', 'HAM-200,MAIN,-1', 'HAM-200,MARS,1'].join('\n');
     const res = await postCsv('/api/admin/inventory/import', csv);
     expect(res.statusCode, res.body).toBe(200);
