@@ -164,6 +164,15 @@ export async function descendantIds(ctx: Ctx, id: string): Promise<string[]> {
   return descendantIdRows(ctx.db, id);
 }
 
+/**
+ * The companies a buyer may read: their own, plus its descendants where their role grants
+ * company.descendants:read (descendantIds leaves the company itself out). Orders, returns and
+ * invoices all scope a buyer's reads with it.
+ */
+export async function buyerReadableCompanyIds(ctx: Ctx, buyer: { companyId: string; permissions: ReadonlySet<string> }): Promise<string[]> {
+  return buyer.permissions.has('company.descendants:read') ? [buyer.companyId, ...(await descendantIds(ctx, buyer.companyId))] : [buyer.companyId];
+}
+
 /** Integration list: every company by id order. */
 export async function listCompaniesForIntegration(ctx: Ctx, query: { limit?: number; cursor?: string }): Promise<PageResult<Company>> {
   const page = await listCompanies(ctx, query);

@@ -17,6 +17,7 @@ export {
   createCompany,
   deleteCompany,
   descendantIds,
+  buyerReadableCompanyIds,
   getCompany,
   getCompanyRecord,
   listCompanies,

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Ctx } from '../../http/context.ts';
-import { descendantIds } from '../accounts/index.ts';
+import { buyerReadableCompanyIds } from '../accounts/index.ts';
 import type { PartySnapshot } from './invoicing.tables.ts';
 
 /**
@@ -34,7 +34,7 @@ export function systemReader(ctx: Ctx): Ctx {
 /** Companies whose invoices ctx may see; undefined = all (staff, API keys, the system). */
 export async function readableCompanies(ctx: Ctx): Promise<string[] | undefined> {
   const a = ctx.actor;
-  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? descendantIds(ctx, a.companyId) : [a.companyId];
+  if (a.kind === 'buyer') return buyerReadableCompanyIds(ctx, a);
   // The system (outbox handlers, jobs: systemCtx) reads everything; an anonymous request nothing.
   if (a.kind === 'anonymous') return ctx.requestId === 'system' ? undefined : [];
   return undefined;

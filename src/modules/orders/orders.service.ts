@@ -2,7 +2,7 @@ import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
-import { descendantIds } from '../accounts/index.ts';
+import { buyerReadableCompanyIds } from '../accounts/index.ts';
 import { forceReserveCredit, releaseCredit, reserveCredit } from '../credit/index.ts';
 import { refundPayment } from '../payments/index.ts';
 import { checkTransition, nextStatuses, type OrderStatus, type Transition } from './domain/lifecycle.ts';
@@ -20,7 +20,7 @@ import * as repo from './orders.repo.ts';
 /** Companies whose orders ctx may read; undefined = all (staff, API keys, the system). */
 export async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined> {
   const a = ctx.actor;
-  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? [a.companyId, ...(await descendantIds(ctx, a.companyId))] : [a.companyId];
+  if (a.kind === 'buyer') return buyerReadableCompanyIds(ctx, a);
   if (a.kind === 'anonymous') return [];
   return undefined;
 }

@@ -3,7 +3,7 @@ import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
-import { descendantIds } from '../accounts/index.ts';
+import { buyerReadableCompanyIds } from '../accounts/index.ts';
 import { inventory } from '../catalog/index.ts';
 import { isFinal, nextActions, OPEN_RETURN_STATUSES, transitionFor, type ReturnAction, type ReturnReason, type ReturnStatus } from './domain/lifecycle.ts';
 import { returnableQuantity, returnAmount, returnDeadline, returnLineAmount, withinReturnWindow } from './domain/policy.ts';
@@ -31,13 +31,10 @@ export interface ReturnsDeps {
 
 // ---------------------------------------------------------------- scope and views
 
-/**
- * Companies whose returns ctx may read; undefined = all (staff). descendantIds excludes the company
- * itself, so a company admin (company.descendants:read) needs their own company added back.
- */
+/** Companies whose returns ctx may read; undefined = all (staff). */
 async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined> {
   const a = ctx.actor;
-  if (a.kind === 'buyer') return a.permissions.has('company.descendants:read') ? [a.companyId, ...(await descendantIds(ctx, a.companyId))] : [a.companyId];
+  if (a.kind === 'buyer') return buyerReadableCompanyIds(ctx, a);
   if (a.kind === 'staff') return undefined;
   return [];
 }
