@@ -35,6 +35,8 @@ describe('catalog CSV import and export', () => {
     t.app.inject({ method: 'POST', url, headers: { ...who.headers, 'content-type': 'text/csv' }, payload: body });
 
   it('imports the good rows and reports row and field for each bad one', async () => {
+    // This test owns the products it imports: a retry starts, like the first attempt, without them.
+    await t.database.query("delete from products where slug in ('pipe-wrench', 'quoted-name', 'tape-measure')");
     const csv = [
       HEADER,
       'pipe-wrench,Pipe Wrench 14in,Adjustable,hand-tools,Ridgid,PW-14,12345678,14 inch,each,1,900,standard,active,size=14in;jaw=steel,https://img.example.com/pw14.jpg|https://img.example.com/pw14b.jpg',
@@ -73,6 +75,8 @@ describe('catalog CSV import and export', () => {
   });
 
   it('upserts by slug and SKU on a second import and reports progress per batch', async () => {
+    // This test owns the bulk-* products: a retry starts, like the first attempt, without them.
+    await t.database.query("delete from products where slug like 'bulk-%'");
     const rows = Array.from({ length: 23 }, (_, i) => `bulk-${i},Bulk ${i},,fasteners,Acme,BLK-${i},,,box,10,,standard,active,finish=zinc,`);
     const progress: number[] = [];
     const ctx = systemCtx(t.database.db);

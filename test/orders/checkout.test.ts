@@ -9,6 +9,8 @@ import { unique } from '../helpers/unique.ts';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof checkoutStore>>;
+/** The placing test's PO number: unique per attempt, so the later tests find its order once even after a retry. */
+let placedPo = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,11 +57,12 @@ describe('placing an order', () => {
     const exposureBefore = await s.exposure();
     const cartId = await s.cartWith(s.builder, [{ sku: 'SFP-1', quantity: 3 }, { sku: 'SFP-2', quantity: 1 }]);
     const key = unique('place-1');
-    const res = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
+    placedPo = unique('PO-7781');
+    const res = await s.checkout(s.builder, { cartId, poNumber: placedPo, requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
     expectStatus(res, 201);
     const o = res.json() as OrderDetail;
     expect(o.number).toMatch(/^SO-\d{6,}$/);
-    expect(o).toMatchObject({ status: 'placed', paymentMethod: 'account', paymentTerms: 'net30', poNumber: 'PO-7781', notes: 'Gate 4, mornings only', shippingMethodName: 'TCS Courier' });
+    expect(o).toMatchObject({ status: 'placed', paymentMethod: 'account', paymentTerms: 'net30', poNumber: placedPo, notes: 'Gate 4, mornings only', shippingMethodName: 'TCS Courier' });
     expect(o.shipTo).toMatchObject({ locationId: s.karachi.id, city: 'Karachi', country: 'PK' });
     expect(o.lines.map((l) => [l.sku, l.quantity, l.unitPrice.amount, l.taxRateBp])).toEqual([['SFP-1', 3, 8_800, 1800], ['SFP-2', 1, 10_000, 1800]]);
     const subtotal = 3 * 8_800 + 10_000;
@@ -76,7 +79,7 @@ describe('placing an order', () => {
     expect(placed?.payload).toMatchObject({ orderId: o.id, companyId: s.companyId, number: o.number, total: o.total.amount, currency: 'PKR' });
     expect(Value.Check(PurchaseEventPayloads['order.placed'], placed!.payload)).toBe(true);
     // The same key and body replays the first answer instead of ordering again.
-    const again = await s.checkout(s.builder, { cartId, poNumber: 'PO-7781', requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
+    const again = await s.checkout(s.builder, { cartId, poNumber: placedPo, requestedDeliveryDate: later(), notes: 'Gate 4, mornings only' }, { 'idempotency-key': key });
     expectStatus(again, 201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(o.id);
@@ -196,8 +199,9 @@ describe('orders after checkout', () => {
     const next = await t.app.inject({ method: 'GET', url: `/api/store/orders?limit=2&cursor=${page.nextCursor}`, headers: s.builder.headers });
     expect(next.json().items.map((o: { id: string }) => o.id)).not.toContain(page.items[0].id);
 
-    const byPo = await t.app.inject({ method: 'GET', url: '/api/store/orders?q=po-77', headers: s.builder.headers });
-    expect(byPo.json().items.map((o: { poNumber: string }) => o.poNumber)).toEqual(['PO-7781']);
+    // A prefix of the PO, in lower case.
+    const byPo = await t.app.inject({ method: 'GET', url: `/api/store/orders?q=${placedPo.slice(0, -2).toLowerCase()}`, headers: s.builder.headers });
+    expect(byPo.json().items.map((o: { poNumber: string }) => o.poNumber)).toEqual([placedPo]);
     const num = byPo.json().items[0].number as string;
     const byNumber = await t.app.inject({ method: 'GET', url: `/api/store/orders?q=${num.slice(3)}`, headers: s.builder.headers });
     expect(byNumber.json().items.map((o: { number: string }) => o.number)).toEqual([num]);
@@ -260,7 +264,7 @@ describe('orders after checkout', () => {
   it('gives the lines of an order back for a reorder', async () => {
     const { orderLinesForReorder } = await import('../../src/modules/orders/index.ts');
     const { buyerCtx } = await import('./fixture.ts');
-    const [o] = await t.database.query<{ id: string }>(`select id from orders where po_number = 'PO-7781'`);
+    const [o] = await t.database.query<{ id: string }>('select id from orders where po_number = $1', [placedPo]);
     const lines = await orderLinesForReorder(buyerCtx(t, s.builder.user.id, s.companyId), o!.id);
     expect(lines.map((l) => [l.sku, l.quantity])).toEqual([['SFP-1', 3], ['SFP-2', 1]]);
   });

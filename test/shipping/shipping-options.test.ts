@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
 import { createShippingMethod, shippingOptions, shippingQuote, updateShippingMethod } from '../../src/modules/shipping/index.ts';
@@ -8,10 +8,12 @@ describe('shipping options and quotes', () => {
   let database: Database;
   let drop: () => Promise<void>;
   const ctx = () => systemCtx(database.db);
-  beforeAll(async () => {
+  // A database per attempt: the options list every active method, so a retry on the first
+  // attempt's methods would offer each one twice.
+  beforeEach(async () => {
     ({ database, drop } = await createTestDatabase());
   });
-  afterAll(async () => drop());
+  afterEach(async () => drop());
 
   it('offers methods by zone, currency and weight, cheapest first, free above the threshold', async () => {
     const standard = await createShippingMethod(ctx(), {
