@@ -18,18 +18,21 @@ describe('admin: companies, hierarchy, locations, users, staff', () => {
     t.app.inject({ method, url, payload, headers: method === 'GET' ? { cookie: who.cookie } : who.headers });
 
   it('creates a hierarchy and lists it by parent with child counts, by name, page by page', async () => {
-    const root = (await req('POST', '/api/admin/companies', company({ legalName: 'Lahore Holdings', tags: ['key'], customFields: { tier: 'gold' } }))).json();
-    expect(root).toMatchObject({ legalName: 'Lahore Holdings', parentId: null, status: 'active', tags: ['key'], customFields: { tier: 'gold' } });
-    const a = await req('POST', '/api/admin/companies', company({ legalName: 'Lahore Steel', parentId: root.id }));
+    // A name unique per attempt: a retry must list its own companies, not the first attempt's too.
+    const lahore = unique('Lahore', '');
+    const q = lahore.toLowerCase();
+    const root = (await req('POST', '/api/admin/companies', company({ legalName: `${lahore} Holdings`, tags: ['key'], customFields: { tier: 'gold' } }))).json();
+    expect(root).toMatchObject({ legalName: `${lahore} Holdings`, parentId: null, status: 'active', tags: ['key'], customFields: { tier: 'gold' } });
+    const a = await req('POST', '/api/admin/companies', company({ legalName: `${lahore} Steel`, parentId: root.id }));
     expect(a.statusCode).toBe(201);
-    await req('POST', '/api/admin/companies', company({ legalName: 'Lahore Cement', parentId: root.id }));
+    await req('POST', '/api/admin/companies', company({ legalName: `${lahore} Cement`, parentId: root.id }));
     const byParent = (await req('GET', `/api/admin/companies?parentId=${root.id}`)).json();
-    expect(byParent.items.map((c: { legalName: string }) => c.legalName).sort()).toEqual(['Lahore Cement', 'Lahore Steel']);
-    const roots = (await req('GET', '/api/admin/companies?parentId=root&q=lahore hold')).json();
+    expect(byParent.items.map((c: { legalName: string }) => c.legalName).sort()).toEqual([`${lahore} Cement`, `${lahore} Steel`]);
+    const roots = (await req('GET', `/api/admin/companies?parentId=root&q=${q} hold`)).json();
     expect(roots.items).toEqual([expect.objectContaining({ id: root.id, childCount: 2 })]);
-    const page1 = (await req('GET', '/api/admin/companies?q=lahore&limit=2')).json();
+    const page1 = (await req('GET', `/api/admin/companies?q=${q}&limit=2`)).json();
     expect(page1.items).toHaveLength(2);
-    const page2 = (await req('GET', `/api/admin/companies?q=lahore&limit=2&cursor=${page1.nextCursor}`)).json();
+    const page2 = (await req('GET', `/api/admin/companies?q=${q}&limit=2&cursor=${page1.nextCursor}`)).json();
     expect(page2.items).toHaveLength(1);
     expect(page2.nextCursor).toBeNull();
     const ancestors = (await req('GET', `/api/admin/companies/${a.json().id}/ancestors`)).json();
@@ -109,17 +112,19 @@ describe('admin: companies, hierarchy, locations, users, staff', () => {
   });
 
   it('adds buyers who can then sign in; one login may belong to several companies with different roles', async () => {
+    const bilal = unique('Bilal'); // a login unique per attempt: a retry must not find the first attempt's memberships
+    const email = bilal.toLowerCase();
     const a = (await req('POST', '/api/admin/companies', company({ legalName: 'Acme PK' }))).json();
     const b = (await req('POST', '/api/admin/companies', company({ legalName: 'Acme AE', country: 'AE', currency: 'AED', timezone: 'Asia/Dubai' }))).json();
-    const created = await req('POST', `/api/admin/companies/${a.id}/users`, { email: 'Bilal@Acme.test', name: 'Bilal', role: 'admin', password: 'bilal password 1' });
+    const created = await req('POST', `/api/admin/companies/${a.id}/users`, { email: `${bilal}@Acme.test`, name: 'Bilal', role: 'admin', password: 'bilal password 1' });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ email: 'bilal@acme.test', role: 'admin', companyId: a.id, locationIds: [] });
-    const dup = await req('POST', `/api/admin/companies/${a.id}/users`, { email: 'bilal@ACME.test', name: 'Bilal', role: 'buyer' });
+    expect(created.json()).toMatchObject({ email: `${email}@acme.test`, role: 'admin', companyId: a.id, locationIds: [] });
+    const dup = await req('POST', `/api/admin/companies/${a.id}/users`, { email: `${email}@ACME.test`, name: 'Bilal', role: 'buyer' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'EMAIL_TAKEN', field: 'email' });
-    const second = await req('POST', `/api/admin/companies/${b.id}/users`, { email: 'bilal@acme.test', name: 'ignored', role: 'viewer' });
+    const second = await req('POST', `/api/admin/companies/${b.id}/users`, { email: `${email}@acme.test`, name: 'ignored', role: 'viewer' });
     expect(second.json()).toMatchObject({ id: created.json().id, name: 'Bilal', role: 'viewer', companyId: b.id });
-    const s = await loginBuyer(t.app, 'bilal@acme.test', 'bilal password 1');
+    const s = await loginBuyer(t.app, `${email}@acme.test`, 'bilal password 1');
     expect(s.body.companies).toEqual([
       { id: a.id, legalName: 'Acme PK', role: 'admin' },
       { id: b.id, legalName: 'Acme AE', role: 'viewer' },
@@ -127,7 +132,7 @@ describe('admin: companies, hierarchy, locations, users, staff', () => {
     const weak = await req('POST', `/api/admin/companies/${a.id}/users`, { email: 'w@acme.test', name: 'W', role: 'buyer', password: 'short' });
     expect(weak.json()).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password' });
     const users = (await req('GET', `/api/admin/companies/${a.id}/users`)).json();
-    expect(users.items.map((u: { email: string }) => u.email)).toEqual(['bilal@acme.test']);
+    expect(users.items.map((u: { email: string }) => u.email)).toEqual([`${email}@acme.test`]);
   });
 
   it('keeps the last company admin: demoting or disabling them is LAST_ADMIN', async () => {
