@@ -184,17 +184,18 @@ describe('invoices', () => {
     const inv = (await t.app.inject({ method: 'POST', url: `/api/admin/orders/${order.id}/invoices`, headers: staff.headers, payload: {} })).json();
     t.clock.set('2026-06-05T08:00:00Z');
     const exposure = (await creditSummary(ctx(), co.companyId)).exposure;
-    const memo = await issueCreditMemo(ctx(), { companyId: co.companyId, orderId: order.id, returnId: 'rma_test_1', amount: 1000, currency: 'AED', lines: [{ sku: 'DRL-001', name: 'Cordless drill 18V', quantity: 1, amount: 1000 }], reason: 'Returned: damaged in transit' });
+    const returnId = unique('rma_test', '_'); // one memo per return: a retry needs a return of its own
+    const memo = await issueCreditMemo(ctx(), { companyId: co.companyId, orderId: order.id, returnId, amount: 1000, currency: 'AED', lines: [{ sku: 'DRL-001', name: 'Cordless drill 18V', quantity: 1, amount: 1000 }], reason: 'Returned: damaged in transit' });
     expect(memo.number).toMatch(/^CM-\d{6}$/);
     expect(memo.applications).toEqual([{ invoiceId: inv.id, amount: { amount: 1000, currency: 'AED' } }]);
     expect((await creditSummary(ctx(), co.companyId)).exposure).toBe(exposure - 1000);
     // The same return again is the same memo.
-    expect((await issueCreditMemo(ctx(), { companyId: co.companyId, orderId: order.id, returnId: 'rma_test_1', amount: 1000, currency: 'AED', lines: [], reason: 'again' })).id).toBe(memo.id);
+    expect((await issueCreditMemo(ctx(), { companyId: co.companyId, orderId: order.id, returnId, amount: 1000, currency: 'AED', lines: [], reason: 'again' })).id).toBe(memo.id);
     const after = (await t.app.inject({ method: 'GET', url: `/api/store/invoices/${inv.id}`, headers: co.headers })).json();
     expect(after).toMatchObject({ status: 'partially_paid', amountCredited: { amount: 1000 }, balanceDue: { amount: inv.total.amount - 1000 }, creditMemos: [{ number: memo.number }] });
 
     await setClock('2026-06-10T08:00:00Z');
-    await t.app.inject({ method: 'POST', url: `/api/admin/invoices/${inv.id}/payments`, headers: staff.headers, payload: { amount: 500, currency: 'AED', method: 'bank_transfer', externalRef: 'STMT-1' } });
+    await t.app.inject({ method: 'POST', url: `/api/admin/invoices/${inv.id}/payments`, headers: staff.headers, payload: { amount: 500, currency: 'AED', method: 'bank_transfer', externalRef: unique('STMT-1') } });
     await setClock('2026-07-20T08:00:00Z'); // due 1 July: 19 days past due
     Object.assign(co, await loginBuyer(t.app, co.email));
     const st = await t.app.inject({ method: 'GET', url: '/api/store/statement?from=2026-06-01&to=2026-07-20', headers: co.headers });

@@ -60,20 +60,22 @@ describe('purchase events keep metrics and membership current', () => {
   it('quotes and invoices move open_quote_count and overdue_invoice_amount, and membership follows', async () => {
     const ind = `ev2_${Date.now()}`;
     const c = await makeCompany(t, { legalName: 'Late Payer', industry: ind });
+    // Invoice and quote ids unique per attempt: a retry's events must not move the first attempt's.
+    const [inv1, quo1, quo2] = [unique('inv_ev', '_'), unique('quo_ev', '_'), unique('quo_ev', '_')];
     const watch = await createGroup(t.ctx(), { name: `Credit watch ${ind}`, rule: `industry = "${ind}" and overdue_invoice_amount > 0.00 PKR` });
     const quoting = await createGroup(t.ctx(), { name: `Quoting ${ind}`, rule: `industry = "${ind}" and open_quote_count >= 2` });
 
-    await emit({ type: 'invoice.overdue', aggregateId: 'inv_ev_1', payload: { companyId: c.id, currency: 'PKR', amountDue: 7_500_00, dueAt: '2026-06-15T00:00:00Z' } });
-    await emit({ type: 'quote.opened', aggregateId: 'quo_ev_1', payload: { companyId: c.id, openedAt: '2026-06-20T00:00:00Z' } });
-    await emit({ type: 'quote.opened', aggregateId: 'quo_ev_2', payload: { companyId: c.id, openedAt: '2026-06-21T00:00:00Z' } });
+    await emit({ type: 'invoice.overdue', aggregateId: inv1, payload: { companyId: c.id, currency: 'PKR', amountDue: 7_500_00, dueAt: '2026-06-15T00:00:00Z' } });
+    await emit({ type: 'quote.opened', aggregateId: quo1, payload: { companyId: c.id, openedAt: '2026-06-20T00:00:00Z' } });
+    await emit({ type: 'quote.opened', aggregateId: quo2, payload: { companyId: c.id, openedAt: '2026-06-21T00:00:00Z' } });
     await dispatcher.drain();
     expect(await pending()).toBe(0);
     expect(await purchaseMetrics(t.ctx(), c.id)).toMatchObject({ overdue_invoice_amount: { PKR: 7_500_00 }, open_quote_count: 2 });
     expect(await memberIds(watch.id)).toEqual([c.id]);
     expect(await memberIds(quoting.id)).toEqual([c.id]);
 
-    await emit({ type: 'invoice.paid', aggregateId: 'inv_ev_1', payload: { companyId: c.id, paidAt: '2026-06-30T09:00:00Z' } });
-    await emit({ type: 'quote.closed', aggregateId: 'quo_ev_1', payload: { companyId: c.id, closedAt: '2026-06-30T09:00:00Z', outcome: 'accepted' } });
+    await emit({ type: 'invoice.paid', aggregateId: inv1, payload: { companyId: c.id, paidAt: '2026-06-30T09:00:00Z' } });
+    await emit({ type: 'quote.closed', aggregateId: quo1, payload: { companyId: c.id, closedAt: '2026-06-30T09:00:00Z', outcome: 'accepted' } });
     await dispatcher.drain();
     expect(await pending()).toBe(0);
     expect(await purchaseMetrics(t.ctx(), c.id)).toMatchObject({ overdue_invoice_amount: {}, open_quote_count: 1 });

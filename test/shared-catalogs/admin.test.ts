@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { makeCompany, staffSession, type SignedIn } from '../helpers/auth.ts';
 import { seedVisibilityCatalog, type VisibilityFixture } from './fixtures.ts';
+import { unique } from '../helpers/unique.ts';
 
 const BASE = '/api/admin/shared-catalogs';
 
@@ -98,7 +99,7 @@ describe('admin: shared catalogs', () => {
   });
 
   it('previews what saved and unsaved rules select', async () => {
-    const c = (await req('POST', BASE, { name: 'Preview me', rules: [{ effect: 'include', kind: 'brand', value: f.brand.acme }, { effect: 'exclude', kind: 'tag', value: 'metal' }] })).json();
+    const c = (await req('POST', BASE, { name: unique('Preview me'), rules: [{ effect: 'include', kind: 'brand', value: f.brand.acme }, { effect: 'exclude', kind: 'tag', value: 'metal' }] })).json();
     expect((await req('GET', `${BASE}/${c.id}/preview`)).json()).toEqual({ count: 1, products: [{ id: f.product.faucet, name: 'Kitchen Faucet', slug: 'kitchen-faucet' }] });
     const unsaved = await req('POST', `${BASE}/preview`, { rules: [{ effect: 'exclude', kind: 'category', value: f.cat.plumbing }] });
     expect(unsaved.json()).toMatchObject({ count: 3 });
@@ -110,34 +111,35 @@ describe('admin: shared catalogs', () => {
 
   it('explains which catalogs reach a company and how', async () => {
     const admin = await staffSession(t, 'admin');
+    const x = unique('Explained'); // catalog and group names are unique: a retry needs its own
     const holding = await makeCompany(t, { legalName: 'Explained Holding' });
     const child = await makeCompany(t, { legalName: 'Explained Child', parentId: holding.id });
-    const group = (await req('POST', '/api/admin/customer-groups', { name: 'Explained group' }, admin)).json();
+    const group = (await req('POST', '/api/admin/customer-groups', { name: `${x} group` }, admin)).json();
     await req('POST', `/api/admin/customer-groups/${group.id}/static-members/${child.id}`, undefined, admin);
     const before = (await req('GET', `/api/admin/companies/${child.id}/visibility`)).json();
     expect(before).toEqual({ companyId: child.id, publicCatalog: true, catalogs: [], visibleProductCount: 5 });
 
     const a = (await req('POST', BASE, {
-      name: 'Explained A',
+      name: `${x} A`,
       status: 'active',
       rules: [{ effect: 'exclude', kind: 'category', value: f.cat.plumbing }],
       assignments: [{ type: 'group', groupId: group.id }, { type: 'company', companyId: holding.id, includeDescendants: true }],
     })).json();
-    const b = (await req('POST', BASE, { name: 'Explained B', status: 'active', rules: [{ effect: 'include', kind: 'product', value: f.product.pipe }], assignments: [{ type: 'company', companyId: child.id, includeDescendants: false }] })).json();
-    const draft = (await req('POST', BASE, { name: 'Explained draft', assignments: [{ type: 'company', companyId: child.id, includeDescendants: false }] })).json();
+    const b = (await req('POST', BASE, { name: `${x} B`, status: 'active', rules: [{ effect: 'include', kind: 'product', value: f.product.pipe }], assignments: [{ type: 'company', companyId: child.id, includeDescendants: false }] })).json();
+    const draft = (await req('POST', BASE, { name: `${x} draft`, assignments: [{ type: 'company', companyId: child.id, includeDescendants: false }] })).json();
     const res = (await req('GET', `/api/admin/companies/${child.id}/visibility`)).json();
     expect(res.publicCatalog).toBe(false);
     expect(res.visibleProductCount).toBe(4); // everything but plumbing (A), plus the pipe (B)
     expect(res.catalogs).toEqual([
       {
         id: a.id,
-        name: 'Explained A',
+        name: `${x} A`,
         reasons: [
-          { via: 'group', companyId: null, groupId: group.id, label: 'Explained group' },
+          { via: 'group', companyId: null, groupId: group.id, label: `${x} group` },
           { via: 'ancestor', companyId: holding.id, groupId: null, label: 'Explained Holding' },
         ],
       },
-      { id: b.id, name: 'Explained B', reasons: [{ via: 'company', companyId: child.id, groupId: null, label: 'Explained Child' }] },
+      { id: b.id, name: `${x} B`, reasons: [{ via: 'company', companyId: child.id, groupId: null, label: 'Explained Child' }] },
     ]);
     expect(res.catalogs.map((c: { id: string }) => c.id)).not.toContain(draft.id);
     expect((await req('GET', '/api/admin/companies/cmp_nope/visibility')).statusCode).toBe(404);
