@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateCreditAccount } from '../../src/modules/credit/index.ts';
 import { placeOrder } from '../../src/modules/orders/index.ts';
+import { createTestPaymentProvider, usePaymentProvider } from '../../src/modules/payments/index.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerCtx, checkoutStore, expectStatus } from './fixture.ts';
 
@@ -110,5 +111,42 @@ describe('reliability', () => {
     expect(await snapshot()).toEqual(before);
     const placed = await placeOrder(ctx, input);
     expect(placed.status).toBe('placed');
+  });
+
+  it('a card captured before a failure at commit time is refunded in full, and no payment or order is left', async () => {
+    const cartId = (await carts(1, 'SFP-1', 2))[0]!;
+    const ctx = buyerCtx(t, s.builder.user.id, s.companyId);
+    const base = createTestPaymentProvider();
+    const refunds: { amount: number; providerRef: string }[] = [];
+    let captured = { providerRef: '', amount: 0 };
+    usePaymentProvider({
+      ...base,
+      name: base.name,
+      capture: async (req) => {
+        const r = await base.capture(req);
+        if (r.ok) captured = { providerRef: r.providerRef, amount: req.amount };
+        return r;
+      },
+      refund: async (req) => {
+        refunds.push({ amount: req.amount, providerRef: req.providerRef });
+        return base.refund(req);
+      },
+    });
+    try {
+      const payments = () => s.count('select 1 from payments');
+      const before = { orders: await s.count('select 1 from orders'), payments: await payments() };
+      const card = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
+      const input = { cartId, shipToLocationId: s.karachi.id, shippingMethodId: s.courier.id, paymentMethod: 'card' as const, card };
+      await expect(placeOrder(ctx, input, { failpoint: async () => Promise.reject(new Error('commit failed')) })).rejects.toThrow('commit failed');
+      expect(captured.amount).toBeGreaterThan(0);
+      expect(refunds).toEqual([captured]);
+      expect({ orders: await s.count('select 1 from orders'), payments: await payments() }).toEqual(before);
+      // Placed again, it is charged again (a new capture) and not refunded.
+      const placed = await placeOrder(ctx, input);
+      expect(placed.status).toBe('placed');
+      expect(refunds).toHaveLength(1);
+    } finally {
+      usePaymentProvider(createTestPaymentProvider());
+    }
   });
 });

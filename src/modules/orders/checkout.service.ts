@@ -4,7 +4,7 @@ import { isId, newId } from '../../lib/ids.ts';
 import { allowedLocationIds, getCompanyRecord, listLocations, type Location } from '../accounts/index.ts';
 import { loadCartForCheckout, markCartOrdered, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
 import { checkoutPolicy, creditSummary, reserveCredit, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
-import { chargeCard, type CardDetails } from '../payments/index.ts';
+import { chargeCard, paymentProvider, type CardDetails, type Payment } from '../payments/index.ts';
 import { shippingOptions, shippingQuote, type ShippingOption } from '../shipping/index.ts';
 import { taxFor, type TaxResult } from '../tax/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
@@ -146,7 +146,8 @@ const CART_REFUSALS = new Set(['CHECKOUT_CART_INVALID', 'CHECKOUT_CART_EMPTY', '
  * (inventory rows locked in a stable order), credit reserved for an on-account order (over the
  * limit: refused, or the order is placed on hold, per the company's setting), a card charged, then
  * the order, its lines, reservations and events, the outbox events and the cart closed. Anything
- * failing rolls all of it back. The submitted step and any refusal are recorded as cart events.
+ * failing rolls all of it back, and a card captured before the failure is refunded. The submitted
+ * step and any refusal are recorded as cart events.
  */
 export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutDeps = {}): Promise<OrderDetail> {
   const a = buyerOf(ctx);
@@ -156,21 +157,43 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   if (!input.shipToLocationId && !input.newAddress) throw invalid('shipToLocationId', 'choose a ship-to location');
   if (input.paymentMethod === 'card' && !input.card) throw invalid('card', 'card details are required to pay by card');
   await recordCartEvent(ctx, input.cartId, 'checkout_step', { step: 'submitted', paymentMethod: input.paymentMethod });
+  const charged: Charged = {};
+  let orderId: string;
   try {
     // The order's transaction writes no pricing data, so it prices from the process cache, which
     // notifications keep current (a cold cache loads from the database as usual).
-    const orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps));
-    // Read back as the order page shows it (names, timeline, next actions), so the answer equals a GET.
-    return await orderDetail(ctx, orderId);
+    orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps, charged));
   } catch (err) {
+    if (charged.payment) await giveBack(ctx, charged.payment);
     if (err instanceof AppError && CART_REFUSALS.has(err.code)) {
       await recordCartEvent(ctx, input.cartId, 'validation_error', { code: err.code, message: err.message, ...(err.extra ?? {}) }).catch(() => undefined);
     }
     throw err;
   }
+  // Read back as the order page shows it (names, timeline, next actions), so the answer equals a GET.
+  return orderDetail(ctx, orderId);
 }
 
-async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps): Promise<string> {
+/** A card captured inside the order's transaction, known outside it in case that rolls back. */
+interface Charged {
+  payment?: Payment;
+}
+
+/**
+ * Refunds a card captured for an order whose transaction then failed: the payment row rolled back
+ * with the order, but the provider holds the money. Keyed by the payment's reference, so a retry
+ * refunds once; a refund that fails is logged loudly for the finance team (nothing else can undo it).
+ */
+async function giveBack(ctx: Ctx, payment: Payment): Promise<void> {
+  const provider = paymentProvider();
+  const result = payment.providerRef
+    ? await provider.refund({ reference: `void:${payment.reference}`, providerRef: payment.providerRef, amount: payment.amount.amount }).catch((err: unknown) => ({ ok: false as const, failure: { message: String(err) } }))
+    : { ok: false as const, failure: { message: 'no provider reference' } };
+  if (result.ok) ctx.log.warn({ reference: payment.reference, amount: payment.amount }, 'order not placed: card payment refunded');
+  else ctx.log.error({ reference: payment.reference, amount: payment.amount, failure: result.failure.message }, 'order not placed and the card refund FAILED: refund by hand');
+}
+
+async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged): Promise<string> {
   const cart = await loadCartForCheckout(tx, input.cartId);
   const refusal = cartProblems(cart);
   if (refusal) throw refusal;
@@ -258,6 +281,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
 
   if (input.paymentMethod === 'card') {
     const payment = await chargeCard(tx, { amount: total, currency: cart.currency, card: input.card!, ref: { kind: 'order', id: orderId }, companyId: a.companyId, field: 'card' });
+    charged.payment = payment;
     await repo.setPayment(tx.db, orderId, payment.id);
     await repo.insertOrderEvents(tx.db, [ev('payment.captured', { paymentId: payment.id, amount: total })]);
   }
