@@ -28,6 +28,7 @@ describe('POST /api/store/orders/:id/reorder', () => {
   afterAll(async () => t.close());
 
   it("puts the order's lines into the current cart at today's prices, reporting what is no longer available", async () => {
+    await s.dropCurrentCart(s.builder);
     const res = await s.call(s.builder, 'POST', `/api/store/orders/${orderId}/reorder`, {});
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as Reordered;
