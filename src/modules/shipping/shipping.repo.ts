@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { MethodRow, RateBand, ZoneEntry } from './domain/rates.ts';
 import { shippingMethods, shippingMethodZones, shippingRateBands } from './shipping.tables.ts';
@@ -8,43 +8,39 @@ import { shippingMethods, shippingMethodZones, shippingRateBands } from './shipp
 export type MethodRecord = typeof shippingMethods.$inferSelect;
 export type FullMethod = MethodRecord & { zones: ZoneEntry[]; bands: RateBand[] };
 
-async function withParts(db: Db, heads: MethodRecord[]): Promise<FullMethod[]> {
-  if (!heads.length) return [];
-  const ids = heads.map((h) => h.id);
-  const [zones, bands] = await Promise.all([
-    db.select().from(shippingMethodZones).where(inArray(shippingMethodZones.methodId, ids)).orderBy(asc(shippingMethodZones.country), asc(shippingMethodZones.region)),
-    db.select().from(shippingRateBands).where(inArray(shippingRateBands.methodId, ids)).orderBy(asc(shippingRateBands.maxGrams)),
-  ]);
-  return heads.map((h) => ({
-    ...h,
-    zones: zones.filter((z) => z.methodId === h.id).map((z) => ({ country: z.country, region: z.region })),
-    bands: bands.filter((b) => b.methodId === h.id).map((b) => ({ maxGrams: b.maxGrams, amount: b.amount })),
-  }));
-}
+/**
+ * A method's columns with its zones and rate bands, in one query: the checkout quotes shipping on
+ * every order, so its method comes back in one round trip rather than three.
+ */
+const fullMethod = {
+  ...getTableColumns(shippingMethods),
+  zones: sql<ZoneEntry[]>`coalesce((select json_agg(json_build_object('country', z.country, 'region', z.region) order by z.country, z.region)
+    from shipping_method_zones z where z.method_id = ${shippingMethods.id}), '[]'::json)`,
+  bands: sql<RateBand[]>`coalesce((select json_agg(json_build_object('maxGrams', b.max_grams, 'amount', b.amount) order by b.max_grams)
+    from shipping_rate_bands b where b.method_id = ${shippingMethods.id}), '[]'::json)`,
+};
 
 /** Active methods in a currency whose zone names the country (the checkout's candidates). */
 export async function candidates(db: Db, country: string, currency: string): Promise<MethodRow[]> {
-  const heads = await db
-    .select()
+  return db
+    .select(fullMethod)
     .from(shippingMethods)
     .where(and(eq(shippingMethods.active, true), eq(shippingMethods.currency, currency), sql`exists (select 1 from shipping_method_zones z where z.method_id = ${shippingMethods.id} and z.country = ${country})`));
-  return withParts(db, heads);
 }
 
 export async function findMethod(db: Db, id: string): Promise<FullMethod | null> {
-  const heads = await db.select().from(shippingMethods).where(eq(shippingMethods.id, id)).limit(1);
-  return (await withParts(db, heads))[0] ?? null;
+  const [method] = await db.select(fullMethod).from(shippingMethods).where(eq(shippingMethods.id, id)).limit(1);
+  return method ?? null;
 }
 
 /** Page of methods ordered by (position, id). */
 export async function listMethods(db: Db, after: { position: number; id: string } | undefined, limit: number): Promise<FullMethod[]> {
-  const heads = await db
-    .select()
+  return db
+    .select(fullMethod)
     .from(shippingMethods)
     .where(after ? sql`(${shippingMethods.position}, ${shippingMethods.id}) > (${after.position}, ${after.id})` : undefined)
     .orderBy(asc(shippingMethods.position), asc(shippingMethods.id))
     .limit(limit + 1);
-  return withParts(db, heads);
 }
 
 export async function insertMethod(db: Db, values: typeof shippingMethods.$inferInsert): Promise<void> {
