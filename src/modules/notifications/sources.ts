@@ -35,15 +35,15 @@ async function rows<T>(ctx: Ctx, query: SQL): Promise<T[]> {
 
 /** The order with its lines (amounts net of tax, as on the order page), or null when gone. */
 export async function orderFacts(ctx: Ctx, orderId: string): Promise<OrderFacts | null> {
-  const [o] = await rows<{ id: string; number: string; company_id: string; placed_by: string | null; placed_at: Date | string; po_number: string | null; currency: string; total: number }>(
+  // The lines come with the order (one round trip: every order's confirmation reads this).
+  const [o] = await rows<{ id: string; number: string; company_id: string; placed_by: string | null; placed_at: Date | string; po_number: string | null; currency: string; total: number; lines: { sku: string; name: string; quantity: number; line_total: number }[] }>(
     ctx,
-    sql`select id, number, company_id, placed_by, placed_at, po_number, currency, total::float8 as total from orders where id = ${orderId}`,
+    sql`select o.id, o.number, o.company_id, o.placed_by, o.placed_at, o.po_number, o.currency, o.total::float8 as total,
+          coalesce((select json_agg(json_build_object('sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'line_total', l.line_total) order by l.line_no)
+                      from order_lines l where l.order_id = o.id), '[]'::json) as lines
+        from orders o where o.id = ${orderId}`,
   );
   if (!o) return null;
-  const lines = await rows<{ sku: string; name: string; quantity: number; line_total: number }>(
-    ctx,
-    sql`select sku, name, quantity, line_total::float8 as line_total from order_lines where order_id = ${orderId} order by line_no`,
-  );
   return {
     id: o.id,
     number: o.number,
@@ -53,7 +53,7 @@ export async function orderFacts(ctx: Ctx, orderId: string): Promise<OrderFacts 
     poNumber: o.po_number,
     currency: o.currency,
     total: Number(o.total),
-    lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, amount: { amount: Number(l.line_total), currency: o.currency } })),
+    lines: o.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, amount: { amount: Number(l.line_total), currency: o.currency } })),
   };
 }
 
