@@ -23,11 +23,6 @@ export function arrayLiteral(values: Iterable<ArrayElement>): string {
   return `{${items.join(',')}}`;
 }
 
-/** `{"a","b"}`: a text[] literal, one parameter however many values (both drivers take it as is). */
-export function textArrayLiteral(values: Iterable<string>): string {
-  return arrayLiteral(values);
-}
-
 /** The element types a typed array parameter may be cast to (a closed list: it is spliced into SQL). */
 export type ArrayType = 'text' | 'int' | 'bigint' | 'boolean';
 

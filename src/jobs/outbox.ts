@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { Ctx } from '../http/context.ts';
-import { textArrayLiteral } from '../db/sql-arrays.ts';
+import { anyText, arrayLiteral } from '../db/sql-arrays.ts';
 import { inTx } from '../http/context.ts';
+import { newMonotonicId } from '../lib/ids.ts';
 
 /** An event as a consumer sees it, read back from `outbox_events`. */
 export interface OutboxEvent {
@@ -35,6 +36,27 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
+/** An event as a module writes it: type, the aggregate it is about, and a JSON payload. */
+export interface NewOutboxEvent {
+  readonly type: string;
+  readonly aggregateId: string;
+  readonly payload: unknown;
+}
+
+/**
+ * Appends events to the outbox on ctx's database or transaction — in the transaction of the change
+ * they describe, so they commit or vanish with it. Several events go in one statement. Consumers
+ * get events by (created_at, id); the ids are monotonic, so events written in the same millisecond
+ * keep the order they were written in.
+ */
+export async function appendOutbox(ctx: Ctx, events: readonly NewOutboxEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const rows = events.map((e) => sql`(${newMonotonicId('event', now.getTime())}, ${e.type}, ${e.aggregateId}, ${JSON.stringify(e.payload)}::jsonb, ${at}::timestamptz)`);
+  await ctx.db.execute(sql`insert into outbox_events (id, type, aggregate_id, payload, created_at) values ${sql.join(rows, sql`, `)}`);
+}
+
 /** Events claimed per transaction, and at most per dispatch pass. */
 const CLAIM = 10;
 const PASS = 50;
@@ -43,9 +65,9 @@ const PASS = 50;
  * Delivers committed outbox events to in-process consumers, at least once and in creation order.
  * Events are claimed in small batches with `for update skip locked`, so several processes can
  * dispatch side by side; their handlers run in the claiming transaction, so their writes and the
- * "dispatched" marks commit together. Each handler runs in a savepoint: one that fails rolls back alone, the others'
- * work commits and is remembered, and only the failed ones run again — after a back-off that
- * doubles per attempt — until the event is set aside after `maxAttempts` (a dead letter).
+ * "dispatched" marks commit together. Each handler runs in a savepoint: one that fails rolls back
+ * alone, the others' work commits and is remembered, and only the failed ones run again — after a
+ * back-off that doubles per attempt — until the event is set aside after `maxAttempts` (a dead letter).
  */
 export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart = true): OutboxDispatcher {
   const { database, handlers } = opts;
@@ -106,7 +128,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart =
           ctx.log.error({ err: failure, eventId: row.id, type: row.type, attempt: attempts.rows[0]?.attempts }, 'outbox consumer failed; will retry');
         }
         if (delivered.length) {
-          await tx.db.execute(sql`update outbox_events set dispatched_at = now(), attempts = attempts + 1 where id = any(${textArrayLiteral(delivered)}::text[])`);
+          await tx.db.execute(sql`update outbox_events set dispatched_at = now(), attempts = attempts + 1 where ${anyText(sql`id`, delivered)}`);
         }
         return { claimed: claimed.length, done: delivered.length };
       });
@@ -114,7 +136,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart =
       // The transaction itself failed (not a consumer): count an attempt on every event it held.
       if (!claimed.length) throw err;
       const message = (err as Error).message ?? String(err);
-      await database.query('update outbox_events set attempts = attempts + 1, last_error = $2 where id = any($1::text[])', [textArrayLiteral(claimed.map((r) => r.id)), message.slice(0, 2000)]);
+      await database.query('update outbox_events set attempts = attempts + 1, last_error = $2 where id = any($1::text[])', [arrayLiteral(claimed.map((r) => r.id)), message.slice(0, 2000)]);
       ctx.log.error({ err, eventIds: claimed.map((r) => r.id) }, 'outbox batch failed; will retry');
       return { claimed: claimed.length, done: 0 };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isId, newId } from './ids.ts';
+import { isId, newId, newMonotonicId } from './ids.ts';
 
 describe('ids', () => {
   it('carries the entity prefix and validates by kind', () => {
@@ -15,6 +15,15 @@ describe('ids', () => {
     const b = newId('product', 1_700_000_000_001);
     const c = newId('product', 1_800_000_000_000);
     expect([c, a, b].sort()).toEqual([a, b, c]);
+  });
+
+  it('monotonic ids made in the same millisecond sort in the order they were made', () => {
+    const ids = Array.from({ length: 200 }, () => newMonotonicId('event', 1_700_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(200);
+    const later = newMonotonicId('event', 1_700_000_000_001);
+    expect(later > ids[199]!).toBe(true);
+    expect(isId('event', later)).toBe(true);
   });
 
   it('does not repeat', () => {

@@ -70,6 +70,31 @@ export function newId(kind: IdKind, now = Date.now()): string {
   return `${ID_PREFIX[kind]}_${encodeIdTime(now)}${encodeRandom(16)}`;
 }
 
+const lastMonotonic = new Map<IdKind, { ms: number; random: string }>();
+
+/** `random` + 1 in base32 (the last character first, carrying left). */
+function incrementBase32(random: string): string {
+  const digits = [...random];
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const v = ALPHABET.indexOf(digits[i]!) + 1;
+    digits[i] = ALPHABET[v % 32]!;
+    if (v < 32) break;
+  }
+  return digits.join('');
+}
+
+/**
+ * Like `newId`, but ids of one kind made by this process in the same millisecond sort in the order
+ * they were made (monotonic ULIDs: the random part of the previous id plus one). For rows whose
+ * order matters and several of which share a millisecond, such as outbox events.
+ */
+export function newMonotonicId(kind: IdKind, now = Date.now()): string {
+  const last = lastMonotonic.get(kind);
+  const random = last && last.ms === now ? incrementBase32(last.random) : encodeRandom(16);
+  lastMonotonic.set(kind, { ms: now, random });
+  return `${ID_PREFIX[kind]}_${encodeIdTime(now)}${random}`;
+}
+
 /** True when `value` looks like an id of the given kind (used to turn bad ids into 404s early). */
 export function isId(kind: IdKind, value: string): boolean {
   return new RegExp(`^${ID_PREFIX[kind]}_[0-9a-z]{26}$`).test(value);

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
 
 /**
  * Events accounts publishes through the transactional outbox (`outbox_events`), written in the
@@ -28,8 +27,5 @@ export const ACCOUNTS_EVENT_TYPES: readonly AccountsEvent['type'][] = [
 
 /** Appends an event to the outbox on ctx's transaction. */
 export async function recordEvent(ctx: Ctx, event: AccountsEvent): Promise<void> {
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', ctx.clock.now().getTime())}, ${event.type}, ${event.aggregateId}, ${JSON.stringify(event.payload)}::jsonb, ${ctx.clock.now().toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [event]);
 }

@@ -84,7 +84,7 @@ export async function lockAccount(db: Db, companyId: string): Promise<AccountRow
  * The account's new exposure and its ledger entry, in one statement: a reservation on the checkout
  * path is one round trip instead of two.
  */
-export async function recordEntry(db: Db, e: { id: string; companyId: string; refKind: string; refId: string; amount: number; exposureAfter: number; reason: string; actorKind: string; actorId: string | null; at: Date }): Promise<void> {
+export async function recordEntry(db: Db, e: Required<typeof creditLedger.$inferInsert>): Promise<void> {
   const at = e.at.toISOString();
   await db.execute(sql`with account as (update credit_accounts set exposure = ${e.exposureAfter}, updated_at = ${at}::timestamptz where company_id = ${e.companyId})
     insert into credit_ledger (id, company_id, ref_kind, ref_id, amount, exposure_after, reason, actor_kind, actor_id, at)

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
 import { emitPurchaseEvent, type PurchaseEvent } from '../segments/index.ts';
 import { balanceDue } from './domain/settlement.ts';
 import type { InvoiceRow } from './invoicing.repo.ts';
@@ -18,11 +17,7 @@ function base(inv: InvoiceRow) {
 }
 
 export async function emitInvoiceIssued(ctx: Ctx, inv: InvoiceRow): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', now.getTime())}, 'invoice.issued', ${inv.id}, ${JSON.stringify({ ...base(inv), orderId: inv.orderId, orderNumber: inv.orderNumber, locale: inv.locale })}::jsonb, ${now.toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [{ type: 'invoice.issued', aggregateId: inv.id, payload: { ...base(inv), orderId: inv.orderId, orderNumber: inv.orderNumber, locale: inv.locale } }]);
 }
 
 export async function emitInvoicePaid(ctx: Ctx, inv: InvoiceRow, paidAt: Date): Promise<void> {

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
 import { emitPurchaseEvent, type PurchaseEvent } from '../segments/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
 
@@ -24,11 +23,7 @@ export interface PlacedOrderFacts {
 
 /** `order.status_changed` for every transition. */
 export async function emitStatusChanged(ctx: Ctx, p: OrderStatusChanged): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', now.getTime())}, 'order.status_changed', ${p.orderId}, ${JSON.stringify(p)}::jsonb, ${now.toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [statusChangedEvent(p)]);
 }
 
 /** `order.placed`: `{ orderId, companyId, number, placedBy, total, currency }` plus the purchase-event fields. */
@@ -41,13 +36,10 @@ export async function emitOrderPlaced(ctx: Ctx, f: PlacedOrderFacts): Promise<vo
  * to its first status, then `order.placed` unless the order waits (on hold).
  */
 export async function emitOrderCreated(ctx: Ctx, changed: OrderStatusChanged, placed: PlacedOrderFacts | null): Promise<void> {
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  const events: { type: string; aggregateId: string; payload: unknown }[] = [{ type: 'order.status_changed', aggregateId: changed.orderId, payload: changed }];
-  if (placed) events.push(placedEvent(placed));
-  const rows = events.map((e) => sql`(${newId('event', now.getTime())}, ${e.type}, ${e.aggregateId}, ${JSON.stringify(e.payload)}::jsonb, ${at}::timestamptz)`);
-  await ctx.db.execute(sql`insert into outbox_events (id, type, aggregate_id, payload, created_at) values ${sql.join(rows, sql`, `)}`);
+  await appendOutbox(ctx, placed ? [statusChangedEvent(changed), placedEvent(placed)] : [statusChangedEvent(changed)]);
 }
+
+const statusChangedEvent = (p: OrderStatusChanged) => ({ type: 'order.status_changed', aggregateId: p.orderId, payload: p });
 
 function placedEvent(f: PlacedOrderFacts): PurchaseEvent {
   const payload = {

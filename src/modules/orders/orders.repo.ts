@@ -57,8 +57,10 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
   };
 }
 
-/** The next human order number ('SO-100001'), from the sequence (gaps after rollbacks are fine). */
-/** The order's number as the insert takes it: the next of the sequence, in the same statement. */
+/**
+ * The next human order number ('SO-100001') as the insert takes it: from the sequence, in the same
+ * statement (gaps after rollbacks are fine).
+ */
 export const NEXT_ORDER_NUMBER = sql<string>`'SO-' || nextval('order_number_seq')::text`;
 
 /** Inserts the order (its `number` may be NEXT_ORDER_NUMBER) and its lines; answers the number. */
@@ -70,10 +72,6 @@ export async function insertOrder(db: Db, row: Omit<typeof orders.$inferInsert, 
 
 export async function insertReservations(db: Db, rows: (typeof orderReservations.$inferInsert)[]): Promise<void> {
   await insertRows(db, orderReservations, rows);
-}
-
-export async function insertOrderEvent(db: Db, row: typeof orderEvents.$inferInsert): Promise<void> {
-  await db.insert(orderEvents).values(row);
 }
 
 export async function insertOrderEvents(db: Db, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {

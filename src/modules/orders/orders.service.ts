@@ -128,7 +128,7 @@ export async function transitionOrder(ctx: Ctx, orderId: string, to: OrderStatus
     // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
     let seq = 0;
     const event = (type: string, detail: Record<string, unknown>, from: OrderStatus | null = null, toStatus: OrderStatus | null = null) =>
-      repo.insertOrderEvent(tx.db, { id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: from, toStatus, ...actor, detail, at: now });
+      repo.insertOrderEvents(tx.db, [{ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: from, toStatus, ...actor, detail, at: now }]);
 
     if (to === 'cancelled') {
       const units = await releaseStock(tx, orderId);

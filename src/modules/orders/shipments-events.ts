@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
 import { notifyLive } from './shipments.repo.ts';
 
 /**
@@ -25,11 +24,7 @@ export const SHIPMENT_EVENT_TYPES: readonly ShipmentEvent['type'][] = ['shipment
 
 /** Appends a shipment event to the outbox on ctx's transaction (aggregate: the shipment). */
 export async function recordShipmentEvent(ctx: Ctx, event: ShipmentEvent): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', now.getTime())}, ${event.type}, ${event.payload.shipmentId}, ${JSON.stringify(event.payload)}::jsonb, ${now.toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [{ type: event.type, aggregateId: event.payload.shipmentId, payload: event.payload }]);
 }
 
 /** The channel live order pages listen on (migration 0014 sends order status changes on it too). */

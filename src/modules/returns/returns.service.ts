@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -133,10 +134,7 @@ async function recordTransition(ctx: Ctx, r: repo.ReturnRow, from: ReturnStatus 
     lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantityReceived ?? l.quantity })),
     at: now.toISOString(),
   };
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', now.getTime())}, 'return.status_changed', ${r.id}, ${JSON.stringify(payload)}::jsonb, ${now.toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [{ type: 'return.status_changed', aggregateId: r.id, payload }]);
 }
 
 // ---------------------------------------------------------------- buyer: request

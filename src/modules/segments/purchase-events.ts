@@ -20,11 +20,11 @@
  * computed from the lines, so a `total` that includes tax or shipping does not inflate it. Every handler is idempotent: orders are keyed by id (source `precis`), quotes and invoices
  * by id, and the metrics are rebuilt from those records, so a re-delivered event changes nothing.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { appendOutbox } from '../../jobs/outbox.ts';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
 import { refreshCompanies } from './metrics.service.ts';
 import { recordOrders } from './order-history.service.ts';
 import { existingCompanies, setOrderStatus } from './order-history.repo.ts';
@@ -67,11 +67,7 @@ export type PurchaseEvent = { [K in PurchaseEventType]: { type: K; aggregateId: 
  * modules call in the same transaction as the change (tests and imports use it too).
  */
 export async function emitPurchaseEvent(ctx: Ctx, event: PurchaseEvent): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.execute(
-    sql`insert into outbox_events (id, type, aggregate_id, payload, created_at)
-        values (${newId('event', now.getTime())}, ${event.type}, ${event.aggregateId}, ${JSON.stringify(event.payload)}::jsonb, ${now.toISOString()}::timestamptz)`,
-  );
+  await appendOutbox(ctx, [event]);
 }
 
 interface DeliveredEvent {
