@@ -40,6 +40,11 @@ describe('storefront in a real browser', { retry: 0, timeout: 60_000 }, () => {
     await page.getByTestId('account-menu').waitFor();
     expect(await page.getByTestId('account-menu').innerText()).toContain('Ayesha Khan');
     expect(await page.getByTestId('account-menu').innerText()).toContain('Indus Builders Ltd');
+    // Signing in lands on the account dashboard; the home page greets the buyer by name.
+    await page.getByTestId('dashboard-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: /Welcome back/ }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Welcome back, Ayesha Khan');
     await page.getByTestId('category-card').first().waitFor();
     await shot('store-home');

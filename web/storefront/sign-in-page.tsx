@@ -4,17 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { AuthShell } from '../ui/auth-shell.tsx';
 import { SignInForm } from '../ui/sign-in-form.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { safeReturnPath } from './return-path.ts';
 import { useStoreLogin, useStoreSession } from './session.ts';
 
-/** Buyer sign-in; returns to `?next=` (a local path) afterwards. */
+/**
+ * Buyer sign-in. Afterwards the buyer lands on their account dashboard, or goes back to the page
+ * that sent them here (`?next=`, honoured only as a path on this site: never an open redirect).
+ */
 export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [sp] = useSearchParams();
   const session = useStoreSession();
   const login = useStoreLogin();
-  const nextParam = sp.get('next');
-  const next = nextParam && nextParam.startsWith('/') && !nextParam.startsWith('//') ? nextParam : '/';
+  const next = safeReturnPath(sp.get('next'), window.location.origin);
   if (session.isPending) return <PageLoader />;
   if (session.data) return <Navigate to={next} replace />;
   return (
