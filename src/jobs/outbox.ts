@@ -13,11 +13,39 @@ export interface OutboxEvent {
   readonly payload: Record<string, unknown>;
 }
 
+/** A consumer that takes one event at a time. */
+export type OutboxHandler = (ctx: Ctx, event: OutboxEvent) => Promise<void>;
+
 /**
- * Consumers by event type. A handler runs in the claiming transaction, inside its own savepoint;
- * it is identified by its position in the type's list, so new consumers are appended at the end.
+ * A consumer that takes the events of one claim together (up to ten), so it can do for all of them
+ * what it would do per event once — one read of the catalog, one insert, one re-evaluation. The
+ * contract the dispatcher keeps:
+ * - `batch` gets, in creation order, every claimed event of every type the SAME object is
+ *   registered for (types are not regrouped: `invoice.overdue` then `invoice.paid` stay in that
+ *   order), minus those it already succeeded for on an earlier attempt (`done_handlers`).
+ * - It runs at the point of its first pending event in the claim (before per-event consumers of
+ *   later events), in the claiming transaction, inside one savepoint.
+ * - It must give the same result as calling it once per event in that order; its events count as
+ *   delivered to it only if it returns.
+ * - If it throws, its savepoint is rolled back and its events are retried one at a time, each in
+ *   its own savepoint (`batch(ctx, [event])`): the bad event fails alone and is retried with the
+ *   usual back-off (and dead-lettered after `maxAttempts`), the others are delivered now. A retried
+ *   event can thus reach the consumer after later ones, as with per-event consumers.
  */
-export type OutboxHandlers = Readonly<Record<string, readonly ((ctx: Ctx, event: OutboxEvent) => Promise<void>)[]>>;
+export interface OutboxBatchConsumer {
+  readonly batch: (ctx: Ctx, events: readonly OutboxEvent[]) => Promise<void>;
+}
+
+export type OutboxConsumer = OutboxHandler | OutboxBatchConsumer;
+
+/**
+ * Consumers by event type. A consumer runs in the claiming transaction, inside its own savepoint;
+ * it is identified by its position in the type's list (`done_handlers`), so new consumers are
+ * appended at the end. A batch consumer is one object registered under each type it takes.
+ */
+export type OutboxHandlers = Readonly<Record<string, readonly OutboxConsumer[]>>;
+
+const isBatch = (c: OutboxConsumer): c is OutboxBatchConsumer => typeof c !== 'function';
 
 export interface OutboxDispatcherOptions {
   readonly database: Database;
@@ -97,35 +125,81 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart =
               order by created_at, id limit ${CLAIM} for update skip locked`,
           )) as unknown as { rows: Row[] }
         ).rows;
-        const delivered: string[] = [];
-        for (const row of claimed) {
-          const event: OutboxEvent = { id: row.id, type: row.type, aggregateId: row.aggregate_id, payload: row.payload };
-          const done = new Set(row.done_handlers);
-          let failure: unknown = null;
-          for (const [i, handle] of (handlers[row.type] ?? []).entries()) {
-            if (done.has(i)) continue;
-            // A failing consumer rolls back only its own work; the others' commits with the event.
-            await tx.db.execute(sql`savepoint outbox_consumer`);
-            try {
-              await handle(tx, event);
-              await tx.db.execute(sql`release savepoint outbox_consumer`);
-              done.add(i);
-            } catch (err) {
-              await tx.db.execute(sql`rollback to savepoint outbox_consumer`);
-              failure ??= err;
-            }
+        const states = claimed.map((row) => ({
+          row,
+          event: { id: row.id, type: row.type, aggregateId: row.aggregate_id, payload: row.payload } satisfies OutboxEvent,
+          done: new Set(row.done_handlers),
+          failure: null as { err: unknown } | null,
+        }));
+        type State = (typeof states)[number];
+        // A consumer's work in a savepoint of its own: on failure only that work is rolled back.
+        const attempt = async (fn: () => Promise<void>): Promise<{ err: unknown } | null> => {
+          await tx.db.execute(sql`savepoint outbox_consumer`);
+          try {
+            await fn();
+            await tx.db.execute(sql`release savepoint outbox_consumer`);
+            return null;
+          } catch (err) {
+            await tx.db.execute(sql`rollback to savepoint outbox_consumer`);
+            return { err };
           }
+        };
+        // Each batch consumer's pending events, in claim (creation) order, whatever their type.
+        const batches = new Map<OutboxBatchConsumer, { state: State; index: number }[]>();
+        for (const state of states) {
+          for (const [index, c] of (handlers[state.row.type] ?? []).entries()) {
+            if (!isBatch(c) || state.done.has(index)) continue;
+            const list = batches.get(c);
+            if (list) list.push({ state, index });
+            else batches.set(c, [{ state, index }]);
+          }
+        }
+        const runBatch = async (c: OutboxBatchConsumer, items: readonly { state: State; index: number }[]) => {
+          if (items.length > 1) {
+            const failed = await attempt(() => c.batch(tx, items.map((i) => i.state.event)));
+            if (!failed) {
+              for (const i of items) i.state.done.add(i.index);
+              return;
+            }
+            ctx.log.warn({ err: failed.err, eventIds: items.map((i) => i.state.row.id) }, 'outbox batch consumer failed; delivering its events one at a time');
+          }
+          for (const i of items) {
+            const failed = await attempt(() => c.batch(tx, [i.state.event]));
+            if (failed) i.state.failure ??= failed;
+            else i.state.done.add(i.index);
+          }
+        };
+        const ran = new Set<OutboxBatchConsumer>();
+        for (const state of states) {
+          for (const [index, c] of (handlers[state.row.type] ?? []).entries()) {
+            if (state.done.has(index)) continue;
+            if (isBatch(c)) {
+              // At its first pending event a batch consumer takes all of them; later ones are settled.
+              if (!ran.has(c)) {
+                ran.add(c);
+                await runBatch(c, batches.get(c) ?? []);
+              }
+              continue;
+            }
+            const failed = await attempt(() => c(tx, state.event));
+            if (failed) state.failure ??= failed;
+            else state.done.add(index);
+          }
+        }
+        const delivered: string[] = [];
+        for (const { row, done, failure } of states) {
           if (failure === null) {
             delivered.push(row.id);
             continue;
           }
-          const message = ((failure as Error).message ?? String(failure)).slice(0, 2000);
+          const err = failure.err;
+          const message = ((err as Error | undefined)?.message ?? String(err)).slice(0, 2000);
           const attempts = (await tx.db.execute(
             sql`update outbox_events set attempts = attempts + 1, last_error = ${message}, done_handlers = ${sql.raw(`'{${[...done].join(',')}}'::integer[]`)},
                   next_attempt_at = now() + make_interval(secs => ${retryBaseMs / 1000} * power(2, attempts))
                 where id = ${row.id} returning attempts`,
           )) as unknown as { rows: { attempts: number }[] };
-          ctx.log.error({ err: failure, eventId: row.id, type: row.type, attempt: attempts.rows[0]?.attempts }, 'outbox consumer failed; will retry');
+          ctx.log.error({ err, eventId: row.id, type: row.type, attempt: attempts.rows[0]?.attempts }, 'outbox consumer failed; will retry');
         }
         if (delivered.length) {
           await tx.db.execute(sql`update outbox_events set dispatched_at = now(), attempts = attempts + 1 where ${anyText(sql`id`, delivered)}`);
