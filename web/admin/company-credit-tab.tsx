@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client.ts';
 import { DataTable } from '../ui/data-table.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
-import { ErrorAlert } from '../ui/error-alert.tsx';
+import { ErrorAlert, fieldError } from '../ui/error-alert.tsx';
 import { currencyDigits, formatDateTime, formatMoney } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
-import { TERMS_CODES, useCreditAccount, useCreditLedger, useUpdateCreditAccount, type CreditAccount, type LedgerEntry, type TermsCode } from './company-credit-api.ts';
+import { useCreditAccount, useCreditLedger, useUpdateCreditAccount, type CreditAccount, type LedgerEntry } from './company-credit-api.ts';
 import { parseAmount } from './contract-prices-api.ts';
 import { useCan } from './session.ts';
 import { TaxExemptionPanel } from './tax-exemption-panel.tsx';
+import { TermsSelect } from './terms-select.tsx';
 
 /** Minor units → the plain number typed in the limit field ("150000.00"). */
 const toInput = (amount: number | null, digits: number) => (amount === null ? '' : (amount / 10 ** digits).toFixed(digits));
@@ -33,14 +33,14 @@ function CreditForm({ account, canWrite }: { account: CreditAccount; canWrite: b
   const { t } = useTranslation();
   const update = useUpdateCreditAccount(account.companyId);
   const digits = currencyDigits(account.currency);
-  const [terms, setTerms] = useState<string>(account.paymentTerms ?? 'inherit');
+  const [terms, setTerms] = useState(account.paymentTerms);
   const [limit, setLimit] = useState(toInput(account.creditLimit, digits));
   const [action, setAction] = useState<string>(account.overLimitAction);
   const [poRequired, setPoRequired] = useState(account.poRequired);
   const [allowNewShipTo, setAllowNewShipTo] = useState(account.allowNewShipTo);
   const [limitError, setLimitError] = useState<string | null>(null);
   useEffect(() => {
-    setTerms(account.paymentTerms ?? 'inherit');
+    setTerms(account.paymentTerms);
     setLimit(toInput(account.creditLimit, digits));
     setAction(account.overLimitAction);
     setPoRequired(account.poRequired);
@@ -55,7 +55,7 @@ function CreditForm({ account, canWrite }: { account: CreditAccount; canWrite: b
     }
     setLimitError(null);
     update.mutate({
-      paymentTerms: terms === 'inherit' ? null : (terms as TermsCode),
+      paymentTerms: terms,
       creditLimit: parsed,
       overLimitAction: action === 'hold' ? 'hold' : 'block',
       poRequired,
@@ -70,22 +70,22 @@ function CreditForm({ account, canWrite }: { account: CreditAccount; canWrite: b
           {t('credit.settings')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Select
+          <TermsSelect
             label={t('credit.terms')}
             description={t('credit.termsHint')}
-            data={[{ value: 'inherit', label: t('credit.inherit') }, ...TERMS_CODES.map((c) => ({ value: c, label: t(`credit.termsCode.${c}`) }))]}
+            noneLabel={t('credit.inherit')}
             value={terms}
-            onChange={(v) => setTerms(v ?? 'inherit')}
-            allowDeselect={false}
+            onChange={setTerms}
+            error={fieldError(update.error, 'paymentTerms')}
             disabled={!canWrite}
-            data-testid="credit-terms"
+            testId="credit-terms"
           />
           <TextInput
             label={t('credit.limit', { currency: account.currency })}
             description={t('credit.limitHint')}
             value={limit}
             onChange={(e) => setLimit(e.currentTarget.value)}
-            error={limitError ?? (isApiError(update.error) && update.error.field === 'creditLimit' ? update.error.detail : null)}
+            error={limitError ?? fieldError(update.error, 'creditLimit')}
             inputMode="decimal"
             dir="ltr"
             disabled={!canWrite}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ActionIcon, Alert, Anchor, Badge, Breadcrumbs, Button, Code, Group, List, Modal, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconHelpCircle, IconHistory, IconPencil, IconTrash, IconUserMinus, IconUserPlus, IconUsers, IconX } from '@tabler/icons-react';
+import { IconCheck, IconHelpCircle, IconHistory, IconPencil, IconReceipt, IconTrash, IconUserMinus, IconUserPlus, IconUsers, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../ui/data-table.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../ui/format.ts';
 import { useLocale } from '../ui/locale-sync.tsx';
 import { useDeleteGroup, useExplain, useGroup, useGroupLog, useGroupMembers, useStaticMember, type CustomerGroup, type GroupMember, type LogEntry } from './group-api.ts';
 import { CompanyPicker } from './group-company-picker.tsx';
+import { GroupTermsTab } from './group-terms-tab.tsx';
 import { GroupKindBadge } from './groups-page.tsx';
 import { useCan } from './session.ts';
 
@@ -200,6 +201,8 @@ export function GroupDetailPage() {
   const group = useGroup(id);
   const del = useDeleteGroup();
   const canWrite = useCan('segments:write');
+  // The terms are read with the credit API, which staff without companies:read cannot use.
+  const canSeeTerms = useCan('companies:read');
   const [tab, setTab] = useState<string | null>('members');
   const [explainFor, setExplainFor] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -280,6 +283,11 @@ export function GroupDetailPage() {
           <Tabs.Tab value="explain" leftSection={<IconHelpCircle size={16} />} data-testid="tab-explain">
             {t('groups.detail.explain')}
           </Tabs.Tab>
+          {canSeeTerms ? (
+            <Tabs.Tab value="terms" leftSection={<IconReceipt size={16} />} data-testid="tab-terms">
+              {t('groupTerms.tab')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="members">
           <Members group={g} onExplain={explain} />
@@ -290,6 +298,11 @@ export function GroupDetailPage() {
         <Tabs.Panel value="explain">
           <Explain group={g} companyId={explainFor} onCompany={setExplainFor} />
         </Tabs.Panel>
+        {canSeeTerms ? (
+          <Tabs.Panel value="terms">
+            <GroupTermsTab groupId={g.id} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
       <Modal opened={deleting} onClose={() => setDeleting(false)} title={t('groups.deleteTitle', { name: g.name })}>
         <Stack>
