@@ -5,6 +5,7 @@ import type { PricingSize } from './generate-pricing.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { seedCheckoutSettings } from './demo-checkout-settings.ts';
 import { seedDemoCarts } from './demo-carts.ts';
+import { seedDemoGroupTerms } from './demo-group-terms.ts';
 import { seedDemoShipments } from './demo-shipments.ts';
 import { seedDemoOrders } from './demo-orders.ts';
 import { seedDemoReturns } from './demo-returns.ts';
@@ -63,5 +64,6 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
   await seedDemoOrders(database); // the named buyers' order history, placed through the real checkout
   await seedDemoShipments(database); // after the demo orders: ships, delivers and tracks the oldest few
   await seedDemoReturns(database); // after shipments: one open return request on a delivered order
+  await seedDemoGroupTerms(database); // payment terms on the demo's key-account and construction groups
   return { ...summary, rows: { ...summary.rows, 'order history': orderCount, 'credit accounts': checkout.creditAccounts }, generateMs };
 }
