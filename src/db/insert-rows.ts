@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql, type InferInsertModel } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type InferInsertModel, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 import { arrayLiteral } from './sql-arrays.ts';
@@ -49,11 +49,16 @@ export function rowKeys<T extends PgTable>(table: T, rows: readonly Partial<Infe
   return [...keys];
 }
 
-/** Inserts `rows` into `table` with one statement on ctx's database or transaction (see above). */
-export async function insertRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<InferInsertModel<T>>[]): Promise<void> {
-  if (rows.length === 0) return;
+/** The INSERT of `rows` into `table` (at least one row), to run alone or as a part of a larger statement. */
+export function insertRowsSql<T extends PgTable>(table: T, rows: readonly Partial<InferInsertModel<T>>[]): SQL {
   const { head, tail, params } = unnestInsert(table, rowKeys(table, rows));
   // Each column's values go as one array literal (both drivers pass the text on unchanged).
   const arrays = params(rows).map((p) => sql`${arrayLiteral(p)}::text[]`);
-  await db.execute(sql`${sql.raw(head)}${sql.join(arrays, sql`, `)}${sql.raw(tail)}`);
+  return sql`${sql.raw(head)}${sql.join(arrays, sql`, `)}${sql.raw(tail)}`;
+}
+
+/** Inserts `rows` into `table` with one statement on ctx's database or transaction (see above). */
+export async function insertRows<T extends PgTable>(db: Db, table: T, rows: readonly Partial<InferInsertModel<T>>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(insertRowsSql(table, rows));
 }

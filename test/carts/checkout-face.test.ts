@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTx } from '../../src/http/context.ts';
-import { loadCartForCheckout, markCartOrdered, recordCartEvent } from '../../src/modules/carts/index.ts';
+import { sql } from 'drizzle-orm';
+import { writeTogether } from '../../src/db/write-together.ts';
+import { inTx, type Ctx } from '../../src/http/context.ts';
+import { cartNotOpen, cartOrderedWrites, loadCartForCheckout, recordCartEvent } from '../../src/modules/carts/index.ts';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerCtx, cartStore } from './fixture.ts';
+
+/** Closes the cart as the checkout does: its writes in one statement, refused when it was not open. */
+async function markCartOrdered(tx: Ctx, cartId: string, orderId: string): Promise<void> {
+  const w = cartOrderedWrites(tx, cartId, orderId);
+  const r = await writeTogether<{ closed: number }>(tx.db, w.parts, sql`select ${w.closed} as closed`);
+  if (r.closed !== 1) throw cartNotOpen();
+}
 
 describe('carts module: the checkout face', () => {
   let t: TestApp;

@@ -219,14 +219,6 @@ export async function insertEvents(db: Db, events: readonly EventInput[]): Promi
   await db.execute(sql`insert into cart_events (id, cart_id, company_id, type, actor_kind, actor_id, data) values ${sql.join(values, sql`, `)}`);
 }
 
-export async function markOrdered(db: Db, cartId: string, orderId: string): Promise<boolean> {
-  const r = await rows<{ id: string }>(db, sql`
-    update carts set status = 'ordered', order_id = ${orderId}, ordered_at = now(), updated_at = now(), last_activity_at = now()
-     where id = ${cartId} and status = 'open' returning id`);
-  if (r.length > 0) await db.execute(sql`delete from cart_current where cart_id = ${cartId}`);
-  return r.length > 0;
-}
-
 export interface ShareRow {
   userId: string;
   name: string;

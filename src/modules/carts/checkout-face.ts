@@ -1,4 +1,7 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { WritePart } from '../../db/write-together.ts';
 import type { Ctx } from '../../http/context.ts';
+import { newId } from '../../lib/ids.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { PricingStrategy } from '../pricing/index.ts';
 import * as repo from './carts.repo.ts';
@@ -78,14 +81,24 @@ export async function recordCartEvent(ctx: Ctx, cartId: string, type: CartEventT
 }
 
 /**
- * Closes a cart as ordered, inside the order's transaction: it leaves everyone's "current" slot
- * and its lines stay for the record. A cart that is not open (ordered already) is refused with
- * CART_NOT_OPEN, which rolls the order back.
+ * The writes that close a cart as ordered, for the order's one combined statement
+ * (`writeTogether`): the open cart becomes `ordered` with the order's id, leaves its owner's
+ * "current cart" slot, and gets its `ordered` event. `closed` counts the carts closed (1, or 0 when
+ * the cart was no longer open — the caller then refuses the order with CART_NOT_OPEN).
  */
-export async function markCartOrdered(ctx: Ctx, cartId: string, orderId: string, knownCompanyId?: string): Promise<void> {
-  // The checkout loaded the cart in this transaction already and passes its company.
-  const companyId = knownCompanyId ?? (await repo.rows<{ company_id: string }>(ctx.db, repo.cartCompany(cartId)))[0]?.company_id;
-  if (!companyId) throw notFound('Cart', 'cartId');
-  if (!(await repo.markOrdered(ctx.db, cartId, orderId))) throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
-  await repo.insertEvents(ctx.db, [{ cartId, companyId, type: 'ordered', ...actorOf(ctx), data: { orderId } }]);
+export function cartOrderedWrites(ctx: Ctx, cartId: string, orderId: string): { parts: WritePart[]; closed: SQL } {
+  const a = actorOf(ctx);
+  return {
+    parts: [
+      ['cart_closed', sql`update carts set status = 'ordered', order_id = ${orderId}, ordered_at = now(), updated_at = now(), last_activity_at = now()
+        where id = ${cartId} and status = 'open' returning id, company_id`],
+      ['cart_uncurrent', sql`delete from cart_current where cart_id in (select id from cart_closed)`],
+      ['cart_ordered', sql`insert into cart_events (id, cart_id, company_id, type, actor_kind, actor_id, data)
+        select ${newId('cartEvent')}, id, company_id, 'ordered', ${a.actorKind}, ${a.actorId}, ${JSON.stringify({ orderId })}::jsonb from cart_closed`],
+    ],
+    closed: sql`(select count(*)::int from cart_closed)`,
+  };
 }
+
+/** The error for an order whose cart `cartOrderedWrites` found no longer open. */
+export const cartNotOpen = (): AppError => new AppError('CART_NOT_OPEN', undefined, 'cartId');

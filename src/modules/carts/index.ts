@@ -1,7 +1,7 @@
 /**
  * Carts, quick order, shopping / requisition lists and reorder. Other modules import only this
  * file: checkout loads a cart with `loadCartForCheckout`, records its steps with `recordCartEvent`
- * and closes it with `markCartOrdered` inside the order transaction.
+ * and closes it with the writes of `cartOrderedWrites`, sent in the order's own statement.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -12,7 +12,7 @@ import { reorderRoutes } from './reorder.routes.ts';
 import { setCartPricingStrategy } from './cart-view.ts';
 export { carts, cartLines, cartEvents, cartShares, cartCurrent, shoppingLists, shoppingListLines, CART_EVENT_TYPES } from './carts.tables.ts';
 export type { CartEventType, CartStatus, ShareAccess, ListVisibility } from './carts.tables.ts';
-export { loadCartForCheckout, recordCartEvent, markCartOrdered } from './checkout-face.ts';
+export { loadCartForCheckout, recordCartEvent, cartOrderedWrites, cartNotOpen } from './checkout-face.ts';
 export type { CheckoutCart, CheckoutLine } from './checkout-face.ts';
 export { getCart, addLine, MAX_CART_LINES } from './carts.service.ts';
 export type { CartView, CartLineView, CartSummary } from './cart-view.ts';

@@ -1,17 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { writeTogether } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
+import { outboxInsertSql } from '../../jobs/outbox.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
-import { allowedLocationIds, getCompanyRecord, listLocations, type Location } from '../accounts/index.ts';
-import { loadCartForCheckout, markCartOrdered, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
+import { allowedLocationIds, listLocations, type Location } from '../accounts/index.ts';
+import { cartNotOpen, cartOrderedWrites, loadCartForCheckout, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
 import { checkoutPolicy, creditSummary, reserveCredit, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
 import { chargeCard, paymentProvider, type CardDetails, type Payment } from '../payments/index.ts';
 import { shippingOptions, shippingQuote, type ShippingOption } from '../shipping/index.ts';
 import { taxFor, type TaxResult } from '../tax/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
 import type { PaymentMethod, ShipToSnapshot } from './domain/types.ts';
-import { emitOrderCreated } from './orders.events.ts';
-import { eventActor } from './order-actor.ts';
-import { reserveStock } from './order-stock.ts';
+import { orderCreatedEvents } from './orders.events.ts';
+import { allocateOrderStock, stockWrites } from './order-stock.ts';
 import * as repo from './orders.repo.ts';
 import { orderDetail, type OrderDetail } from './orders.service.ts';
 
@@ -234,50 +236,68 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
     else throw new AppError('CREDIT_LIMIT_EXCEEDED', `The order total is over your available credit`, 'paymentMethod', { available: r.available, total, currency: cart.currency });
   }
 
-  const company = await getCompanyRecord(tx, a.companyId);
-  const locale = ['en', 'ar', 'ur', 'bn'].includes(tx.locale.slice(0, 2)) ? tx.locale.slice(0, 2) : (company?.locale ?? 'en');
-  const number = await repo.insertOrder(
-    tx.db,
-    {
-      id: orderId, number: repo.NEXT_ORDER_NUMBER, companyId: a.companyId, placedBy: a.userId, cartId: cart.cart.id, status, currency: cart.currency,
-      subtotal: cart.subtotal, shippingTotal: quote.amount, taxTotal: tax.total, total,
-      paymentMethod: input.paymentMethod, paymentTerms: input.paymentMethod === 'account' ? (policy.paymentTerms?.code ?? null) : null,
-      poNumber, requestedDeliveryDate: input.requestedDeliveryDate ?? null, notes: input.notes?.trim() || null, shipTo,
-      shippingMethodId: quote.id, shippingMethodName: quote.name, taxExempt: tax.exempt, vatId: company?.taxId ?? null, locale,
-      placedAt: now, createdAt: now, updatedAt: now,
-    },
-    cart.lines.map((l, i) => {
-      const t = tax.lines.get(String(i + 1));
-      return {
-        orderId, lineNo: i + 1, variantId: l.variantId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
-        taxClass: l.taxClass, taxRateBp: t?.rateBp ?? 0, taxAmount: t?.amount ?? 0, priceSource: l.priceSource, weightGrams: l.weightGrams,
-      };
-    }),
-  );
-  const actor = await eventActor(tx);
+  // Stock before the writes: popular items' inventory rows are the most contended locks, held until
+  // commit, so they are taken last of all the reads (a shortage refuses before anything is written).
+  const allocations = await allocateOrderStock(tx, lines);
+
+  // Everything the order writes goes in ONE statement (one round trip, not a dozen): the order with
+  // its number, lines and events, its outbox events, the cart closed and the stock held. The VAT id
+  // and the company's locale are read by that statement; the events carry the buyer's name as of now.
+  const requestLocale = ['en', 'ar', 'ur', 'bn'].includes(tx.locale.slice(0, 2)) ? tx.locale.slice(0, 2) : null;
+  const companyField = (column: string) => sql`(select ${sql.identifier(column)} from companies where id = ${a.companyId})`;
+  const actor = { actorKind: 'buyer' as const, actorId: a.userId, actorName: sql<string>`(select name from company_users where id = ${a.userId})` };
   // Events of one moment sort by id: a sequence in the id's time part keeps them in the order written.
   let seq = 0;
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
     ({ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
-  await repo.insertOrderEvents(tx.db, [
-    ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status),
-    ...(creditReserved ? [ev('credit.reserved', { amount: creditReserved })] : []),
-  ]);
-
-  await emitOrderCreated(
-    tx,
-    { orderId, companyId: a.companyId, number, from: null, to: status, reason: status === 'on_hold' ? 'Over the credit limit' : null },
-    status !== 'placed' ? null : {
-      orderId, companyId: a.companyId, number, placedBy: a.userId, placedAt: now, currency: cart.currency, total,
-      lines: cart.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, amount: l.lineTotal })),
-    },
+  const cartClose = cartOrderedWrites(tx, cart.cart.id, orderId);
+  const written = await writeTogether<{ number: string; closed: number }>(
+    tx.db,
+    [
+      ...repo.orderWrites(
+        tx.db,
+        {
+          id: orderId, companyId: a.companyId, placedBy: a.userId, cartId: cart.cart.id, status, currency: cart.currency,
+          subtotal: cart.subtotal, shippingTotal: quote.amount, taxTotal: tax.total, total,
+          paymentMethod: input.paymentMethod, paymentTerms: input.paymentMethod === 'account' ? (policy.paymentTerms?.code ?? null) : null,
+          poNumber, requestedDeliveryDate: input.requestedDeliveryDate ?? null, notes: input.notes?.trim() || null, shipTo,
+          shippingMethodId: quote.id, shippingMethodName: quote.name, taxExempt: tax.exempt, vatId: companyField('tax_id'),
+          locale: requestLocale ?? sql`coalesce(${companyField('locale')}, 'en')`,
+          placedAt: now, createdAt: now, updatedAt: now,
+        },
+        cart.lines.map((l, i) => {
+          const t = tax.lines.get(String(i + 1));
+          return {
+            orderId, lineNo: i + 1, variantId: l.variantId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
+            taxClass: l.taxClass, taxRateBp: t?.rateBp ?? 0, taxAmount: t?.amount ?? 0, priceSource: l.priceSource, weightGrams: l.weightGrams,
+          };
+        }),
+        [
+          ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status),
+          ...(creditReserved ? [ev('credit.reserved', { amount: creditReserved })] : []),
+        ],
+      ),
+      [
+        'order_outbox',
+        outboxInsertSql(
+          tx,
+          orderCreatedEvents(
+            { orderId, companyId: a.companyId, number: '', from: null, to: status, reason: status === 'on_hold' ? 'Over the credit limit' : null },
+            status !== 'placed' ? null : {
+              orderId, companyId: a.companyId, number: '', placedBy: a.userId, placedAt: now, currency: cart.currency, total,
+              lines: cart.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, amount: l.lineTotal })),
+            },
+            repo.ORDER_NUMBER,
+          ),
+        ),
+      ],
+      ...cartClose.parts,
+      ...stockWrites(orderId, lines, allocations),
+    ],
+    sql`select ${repo.ORDER_NUMBER} as number, ${cartClose.closed} as closed`,
   );
-  await markCartOrdered(tx, cart.cart.id, orderId, cart.cart.companyId);
-
-  // Stock last: popular items' inventory rows are the most contended locks, held until commit, so
-  // they are taken when everything else is written (a shortage still rolls all of it back).
-  const allocations = await reserveStock(tx, lines);
-  await repo.insertReservations(tx.db, allocations.map((r) => ({ orderId, lineNo: r.lineNo, warehouseId: r.warehouseId, quantity: r.quantity })));
+  // The cart was ordered by someone else since it was loaded: nothing of this order stays.
+  if (written.closed !== 1) throw cartNotOpen();
 
   if (input.paymentMethod === 'card') {
     const payment = await chargeCard(tx, { amount: total, currency: cart.currency, card: input.card!, ref: { kind: 'order', id: orderId }, companyId: a.companyId, field: 'card' });

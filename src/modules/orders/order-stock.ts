@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { insertRowsSql } from '../../db/insert-rows.ts';
+import { sqlArray, textArray } from '../../db/sql-arrays.ts';
+import type { WritePart } from '../../db/write-together.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { allocateStock, type Allocation, type AllocationLine, type StockRow } from './domain/reservation.ts';
 import * as repo from './orders.repo.ts';
+import { orderReservations } from './orders.tables.ts';
 
 type Rows<T> = { rows: T[] };
 
@@ -39,11 +43,12 @@ export interface StockShortage {
 }
 
 /**
- * Reserves stock for every line in one go, inside the order's transaction: `reserved + q ≤ on_hand`
- * per warehouse unless it takes backorders (the table's CHECK says the same). Any short line fails
- * the whole order with CHECKOUT_STOCK_SHORT naming each line and what is available; nothing is kept.
+ * Stock for every line of a new order, inside the order's transaction: locks the inventory rows and
+ * allocates `reserved + q ≤ on_hand` per warehouse unless it takes backorders (the table's CHECK
+ * says the same). Any short line fails the whole order with CHECKOUT_STOCK_SHORT naming each line
+ * and what is available. Writes nothing: `stockWrites` holds the allocations in the order's statement.
  */
-export async function reserveStock(ctx: Ctx, lines: readonly (AllocationLine & { sku: string })[]): Promise<Allocation[]> {
+export async function allocateOrderStock(ctx: Ctx, lines: readonly (AllocationLine & { sku: string })[]): Promise<Allocation[]> {
   const rows = await lockStock(ctx, lines.map((l) => l.variantId));
   const { allocations, shortages } = allocateStock(lines, rows);
   if (shortages.length) {
@@ -51,9 +56,32 @@ export async function reserveStock(ctx: Ctx, lines: readonly (AllocationLine & {
     const detail: StockShortage[] = shortages.map((s) => ({ lineNo: s.lineNo, sku: bySku.get(s.lineNo)!.sku, requested: bySku.get(s.lineNo)!.quantity, available: s.available }));
     throw new AppError('CHECKOUT_STOCK_SHORT', detail.map((d) => (d.available ? `${d.sku}: only ${d.available} available` : `${d.sku}: out of stock`)).join('; '), 'cartId', { lines: detail });
   }
-  const variantOf = new Map(lines.map((l) => [l.lineNo, l.variantId]));
-  await addReserved(ctx, allocations.map((a) => ({ variantId: variantOf.get(a.lineNo)!, warehouseId: a.warehouseId, delta: a.quantity })));
   return allocations;
+}
+
+/**
+ * The writes that hold an order's allocated stock, for its one combined statement: inventory
+ * `reserved` raised per (variant, warehouse) — summed first, since an UPDATE … FROM applies only one
+ * source row per target row — and one reservation row per allocation.
+ */
+export function stockWrites(orderId: string, lines: readonly AllocationLine[], allocations: readonly Allocation[]): WritePart[] {
+  if (!allocations.length) return [];
+  const variantOf = new Map(lines.map((l) => [l.lineNo, l.variantId]));
+  const sums = new Map<string, { variantId: string; warehouseId: string; delta: number }>();
+  for (const a of allocations) {
+    const variantId = variantOf.get(a.lineNo)!;
+    const key = `${variantId} ${a.warehouseId}`;
+    const cur = sums.get(key) ?? { variantId, warehouseId: a.warehouseId, delta: 0 };
+    cur.delta += a.quantity;
+    sums.set(key, cur);
+  }
+  const d = [...sums.values()];
+  return [
+    ['stock_reserved', sql`update inventory i set reserved = greatest(i.reserved + d.delta, 0), updated_at = now()
+      from unnest(${textArray(d.map((x) => x.variantId))}, ${textArray(d.map((x) => x.warehouseId))}, ${sqlArray(d.map((x) => x.delta), 'int')}) as d(variant_id, warehouse_id, delta)
+      where i.variant_id = d.variant_id and i.warehouse_id = d.warehouse_id`],
+    ['stock_reservations', insertRowsSql(orderReservations, allocations.map((a) => ({ orderId, lineNo: a.lineNo, warehouseId: a.warehouseId, quantity: a.quantity })))],
+  ];
 }
 
 /** Gives an order's reserved stock back to inventory and zeroes its reservations (cancellation). */

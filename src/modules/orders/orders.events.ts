@@ -1,4 +1,5 @@
-import { appendOutbox } from '../../jobs/outbox.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { appendOutbox, type NewOutboxEvent } from '../../jobs/outbox.ts';
 import type { Ctx } from '../../http/context.ts';
 import { emitPurchaseEvent, type PurchaseEvent } from '../segments/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
@@ -32,11 +33,18 @@ export async function emitOrderPlaced(ctx: Ctx, f: PlacedOrderFacts): Promise<vo
 }
 
 /**
- * A new order's events in one insert (one round trip on the checkout path): `order.status_changed`
- * to its first status, then `order.placed` unless the order waits (on hold).
+ * A new order's events, for its one combined statement (`outboxInsertSql`): `order.status_changed`
+ * to its first status, then `order.placed` unless the order waits (on hold). Their order number is
+ * `number`, the SQL expression of the number that statement draws, set over the payloads' own.
  */
-export async function emitOrderCreated(ctx: Ctx, changed: OrderStatusChanged, placed: PlacedOrderFacts | null): Promise<void> {
-  await appendOutbox(ctx, placed ? [statusChangedEvent(changed), placedEvent(placed)] : [statusChangedEvent(changed)]);
+export function orderCreatedEvents(changed: OrderStatusChanged, placed: PlacedOrderFacts | null, number: SQL): NewOutboxEvent[] {
+  const numbered = (e: NewOutboxEvent, keys: readonly string[]): NewOutboxEvent => ({
+    ...e,
+    payload: sql`${JSON.stringify(e.payload)}::jsonb || jsonb_build_object(${sql.join(keys.map((k) => sql`${sql.raw(`'${k}'`)}, ${number}`), sql`, `)})`,
+  });
+  const events = [numbered(statusChangedEvent(changed), ['number'])];
+  if (placed) events.push(numbered(placedEvent(placed), ['number', 'orderNumber']));
+  return events;
 }
 
 const statusChangedEvent = (p: OrderStatusChanged) => ({ type: 'order.status_changed', aggregateId: p.orderId, payload: p });

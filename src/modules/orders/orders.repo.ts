@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { insertRows } from '../../db/insert-rows.ts';
+import { insertRowsSql } from '../../db/insert-rows.ts';
+import type { WritePart } from '../../db/write-together.ts';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { companies, companyUsers } from '../accounts/index.ts';
 import { orderEvents, orderLines, orderReservations, orders } from './orders.tables.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
@@ -58,58 +60,61 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
 }
 
 /**
- * The next human order number ('SO-100001') as the insert takes it: from the sequence, in the same
- * statement (gaps after rollbacks are fine).
+ * An order's rows for the order's one combined statement (`writeTogether`): the order — its human
+ * number ('SO-100001') drawn from the sequence in the same statement (gaps after rollbacks are
+ * fine), readable by the other parts as `(select number from order_no)` — its lines and its events.
  */
-export const NEXT_ORDER_NUMBER = sql<string>`'SO-' || nextval('order_number_seq')::text`;
-
-/** Inserts the order (its `number` may be NEXT_ORDER_NUMBER) and its lines; answers the number. */
-export async function insertOrder(db: Db, row: Omit<typeof orders.$inferInsert, 'number'> & { number: string | typeof NEXT_ORDER_NUMBER }, lines: (typeof orderLines.$inferInsert)[]): Promise<string> {
-  const [inserted] = await db.insert(orders).values(row).returning({ number: orders.number });
-  await insertRows(db, orderLines, lines);
-  return inserted!.number;
+export function orderWrites(db: Db, row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: PgInsertValue<typeof orderEvents>[]): WritePart[] {
+  return [
+    ['order_no', sql`select 'SO-' || nextval('order_number_seq')::text as number`],
+    ['order_row', db.insert(orders).values({ ...row, number: ORDER_NUMBER }).getSQL()],
+    ['order_lines', insertRowsSql(orderLines, lines)],
+    ['order_events', db.insert(orderEvents).values(events).getSQL()],
+  ];
 }
 
-export async function insertReservations(db: Db, rows: (typeof orderReservations.$inferInsert)[]): Promise<void> {
-  await insertRows(db, orderReservations, rows);
-}
+/** The number `orderWrites` gives the order, for the other parts of its statement. */
+export const ORDER_NUMBER = sql<string>`(select number from order_no)`;
 
-export async function insertOrderEvents(db: Db, rows: (typeof orderEvents.$inferInsert)[]): Promise<void> {
+export async function insertOrderEvents(db: Db, rows: PgInsertValue<typeof orderEvents>[]): Promise<void> {
   if (rows.length) await db.insert(orderEvents).values(rows);
 }
 
-/** The order with its company and placer names; `companyIds` limits it to those companies (buyers). */
+type LineJson = { line_no: number; variant_id: string | null; sku: string; name: string; quantity: number; unit_price: number; line_total: number; tax_class: string; tax_rate_bp: number; tax_amount: number; price_source: string | null; weight_grams: number | null; quantity_shipped: number; quantity_returned: number };
+type EventJson = { id: string; type: string; from_status: string | null; to_status: string | null; actor_kind: string; actor_id: string | null; actor_name: string | null; detail: Record<string, unknown> | null; at: string };
+
+// An order's lines and timeline come with it as JSON arrays: one round trip for an order page.
+const linesJson = sql<LineJson[]>`(select coalesce(json_agg(l order by l.line_no), '[]'::json) from order_lines l where l.order_id = ${orders.id})`;
+const eventsJson = sql<EventJson[]>`(select coalesce(json_agg(e order by e.at, e.id), '[]'::json) from order_events e where e.order_id = ${orders.id})`;
+
+const toLine = (l: LineJson): OrderLine => ({
+  lineNo: l.line_no, variantId: l.variant_id, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total),
+  taxClass: l.tax_class, taxRateBp: l.tax_rate_bp, taxAmount: Number(l.tax_amount), priceSource: l.price_source, weightGrams: l.weight_grams,
+  quantityShipped: l.quantity_shipped, quantityReturned: l.quantity_returned,
+});
+
+const toEvent = (e: EventJson): OrderEvent => ({
+  id: e.id, type: e.type, fromStatus: e.from_status as OrderStatus | null, toStatus: e.to_status as OrderStatus | null,
+  actorKind: e.actor_kind as OrderEvent['actorKind'], actorId: e.actor_id, actorName: e.actor_name, detail: e.detail ?? {}, at: new Date(e.at).toISOString(),
+});
+
+/** The order with its company and placer names and its lines; `companyIds` limits it to those companies (buyers). */
 export async function findOrder(db: Db, id: string, companyIds?: readonly string[]): Promise<Order | null> {
-  const where = companyIds ? and(eq(orders.id, id), inArray(orders.companyId, [...companyIds])) : eq(orders.id, id);
+  return (await findOrderWith(db, id, companyIds, false))?.order ?? null;
+}
+
+/** The order as `findOrder` gives it, and with `withEvents` its timeline (oldest first), in one query. */
+export async function findOrderWith(db: Db, id: string, companyIds: readonly string[] | undefined, withEvents: boolean): Promise<{ order: Order; events: OrderEvent[] } | null> {
+  const where = companyIds ? and(eq(orders.id, id), companyIds.length === 1 ? eq(orders.companyId, companyIds[0]!) : inArray(orders.companyId, [...companyIds])) : eq(orders.id, id);
   const [row] = await db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, lines: linesJson, events: withEvents ? eventsJson : sql<EventJson[]>`null` })
     .from(orders)
     .leftJoin(companies, eq(companies.id, orders.companyId))
     .leftJoin(companyUsers, eq(companyUsers.id, orders.placedBy))
     .where(where)
     .limit(1);
   if (!row) return null;
-  return toOrder(row, await findLines(db, id));
-}
-
-export async function findLines(db: Db, orderId: string): Promise<OrderLine[]> {
-  const rows = await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo));
-  return rows.map((l) => ({
-    lineNo: l.lineNo,
-    variantId: l.variantId,
-    sku: l.sku,
-    name: l.name,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    lineTotal: l.lineTotal,
-    taxClass: l.taxClass,
-    taxRateBp: l.taxRateBp,
-    taxAmount: l.taxAmount,
-    priceSource: l.priceSource,
-    weightGrams: l.weightGrams,
-    quantityShipped: l.quantityShipped,
-    quantityReturned: l.quantityReturned,
-  }));
+  return { order: toOrder(row, row.lines.map(toLine)), events: (row.events ?? []).map(toEvent) };
 }
 
 /** Locks the order row for a status change; concurrent transitions of one order run one after the other. */
@@ -123,21 +128,6 @@ export async function lockOrder(db: Db, id: string): Promise<{ id: string; statu
 
 export async function setOrderStatus(db: Db, id: string, status: OrderStatus, at: Date): Promise<void> {
   await db.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, id));
-}
-
-export async function findEvents(db: Db, orderId: string): Promise<OrderEvent[]> {
-  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
-  return rows.map((e) => ({
-    id: e.id,
-    type: e.type,
-    fromStatus: e.fromStatus as OrderStatus | null,
-    toStatus: e.toStatus as OrderStatus | null,
-    actorKind: e.actorKind as OrderEvent['actorKind'],
-    actorId: e.actorId,
-    actorName: e.actorName,
-    detail: e.detail,
-    at: e.at.toISOString(),
-  }));
 }
 
 /** Net credit this order holds (credit.reserved minus credit.released events). */

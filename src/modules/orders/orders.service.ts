@@ -25,12 +25,26 @@ export async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined
   return undefined;
 }
 
+/**
+ * The order (with its timeline when asked), if ctx may read it; another company's order is a 404
+ * like a missing one. A buyer's own company is tried first: the common case costs one query, and
+ * only a miss looks further (subsidiaries, for a role that may read them).
+ */
+async function readableOrder(ctx: Ctx, orderId: string, withEvents: boolean): Promise<{ order: Order; events: OrderEvent[] }> {
+  const a = ctx.actor;
+  if (!isId('order', orderId)) throw notFound('Order', 'id');
+  const own = a.kind === 'buyer' ? await repo.findOrderWith(ctx.db, orderId, [a.companyId], withEvents) : null;
+  if (own) return own;
+  const scope = await readableCompanyIds(ctx);
+  const wider = scope === undefined || scope.some((id) => a.kind !== 'buyer' || id !== a.companyId);
+  const found = wider ? await repo.findOrderWith(ctx.db, orderId, scope, withEvents) : null;
+  if (!found) throw notFound('Order', 'id');
+  return found;
+}
+
 /** An order with its lines, if ctx may read it; another company's order is a 404 like a missing one. */
 export async function getOrder(ctx: Ctx, orderId: string): Promise<Order> {
-  const scope = await readableCompanyIds(ctx);
-  const order = isId('order', orderId) && (scope === undefined || scope.length) ? await repo.findOrder(ctx.db, orderId, scope) : null;
-  if (!order) throw notFound('Order', 'id');
-  return order;
+  return (await readableOrder(ctx, orderId, false)).order;
 }
 
 /** An order as its page shows it: lines, timeline and the transitions the reader may take. */
@@ -38,8 +52,7 @@ export type OrderDetail = Order & { events: OrderEvent[]; actions: { to: OrderSt
 
 /** The order with its timeline and the transitions ctx may take now (what an order page shows). */
 export async function orderDetail(ctx: Ctx, orderId: string): Promise<OrderDetail> {
-  const order = await getOrder(ctx, orderId);
-  const events = await repo.findEvents(ctx.db, order.id);
+  const { order, events } = await readableOrder(ctx, orderId, true);
   const a = ctx.actor;
   // A buyer acts only on their own company's orders (a parent admin reads a child's, never changes it).
   const mayAct = a.kind !== 'buyer' || a.companyId === order.companyId;
