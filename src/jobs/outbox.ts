@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { is, sql, SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { Ctx } from '../http/context.ts';
 import { anyText, arrayLiteral } from '../db/sql-arrays.ts';
@@ -79,10 +79,20 @@ export interface NewOutboxEvent {
  */
 export async function appendOutbox(ctx: Ctx, events: readonly NewOutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await ctx.db.execute(outboxInsertSql(ctx, events));
+}
+
+/**
+ * The INSERT appendOutbox runs (at least one event), for a caller that sends it as part of a larger
+ * statement (`writeTogether`). A payload given as SQL is used as the jsonb expression it is: for a
+ * value only that statement knows, such as an order number it draws from a sequence.
+ */
+export function outboxInsertSql(ctx: Ctx, events: readonly NewOutboxEvent[]): SQL {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const rows = events.map((e) => sql`(${newMonotonicId('event', now.getTime())}, ${e.type}, ${e.aggregateId}, ${JSON.stringify(e.payload)}::jsonb, ${at}::timestamptz)`);
-  await ctx.db.execute(sql`insert into outbox_events (id, type, aggregate_id, payload, created_at) values ${sql.join(rows, sql`, `)}`);
+  const payload = (p: unknown) => (is(p, SQL) ? p : sql`${JSON.stringify(p)}::jsonb`);
+  const rows = events.map((e) => sql`(${newMonotonicId('event', now.getTime())}, ${e.type}, ${e.aggregateId}, ${payload(e.payload)}, ${at}::timestamptz)`);
+  return sql`insert into outbox_events (id, type, aggregate_id, payload, created_at) values ${sql.join(rows, sql`, `)}`;
 }
 
 /** Events claimed per transaction, and at most per dispatch pass. */
