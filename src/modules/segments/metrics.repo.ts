@@ -1,6 +1,7 @@
 import { asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { companies } from '../accounts/index.ts';
 import type { Db } from '../../db/client.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import { COUNTED_STATUSES, windowStarts, type CurrencyTotals, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { companyMetrics } from './purchase-history.tables.ts';
 
@@ -119,11 +120,15 @@ export async function companyIds(db: Db, ids?: readonly string[]): Promise<strin
 
 const CHUNK = 500;
 
-/** Writes metrics rows (insert or replace), `asOf` being the instant the windows were counted from. */
-export async function upsertMetrics(db: Db, rows: readonly { companyId: string; metrics: MetricsRecord }[], asOf: Date): Promise<void> {
+/**
+ * Writes metrics rows (insert or replace), `asOf` being the instant the windows were counted from.
+ * With `returning`, answers the rows as stored, by company (what a re-read would give).
+ */
+export async function upsertMetrics(db: Db, rows: readonly { companyId: string; metrics: MetricsRecord }[], asOf: Date, returning = false): Promise<Map<string, MetricsRow>> {
+  const out = new Map<string, MetricsRow>();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK).map((r) => ({ companyId: r.companyId, ...r.metrics, asOf, updatedAt: asOf }));
-    await db
+    const upsert = db
       .insert(companyMetrics)
       .values(part)
       .onConflictDoUpdate({
@@ -134,21 +139,33 @@ export async function upsertMetrics(db: Db, rows: readonly { companyId: string; 
             .map(([k, col]) => [k, sql.raw(`excluded.${col.name}`)]),
         ),
       });
+    if (!returning) await upsert;
+    else for (const r of await upsert.returning()) out.set(r.companyId, r);
   }
+  return out;
 }
 
 export type MetricsRow = typeof companyMetrics.$inferSelect;
 
-/** The companies among `ids` that exist, with their stored metrics if any (one query for the per-order path). */
-export async function companiesWithMetrics(db: Db, ids: readonly string[]): Promise<{ ids: string[]; stored: Map<string, MetricsRow> }> {
-  if (ids.length === 0) return { ids: [], stored: new Map() };
+export type CompanyRow = typeof companies.$inferSelect;
+
+/**
+ * The companies among `ids` that exist (their rows, by id), with their stored metrics if any: one
+ * query for the per-order path, whose rows also give the companies' facts for re-evaluation.
+ */
+export async function companiesWithMetrics(db: Db, ids: readonly string[]): Promise<{ ids: string[]; stored: Map<string, MetricsRow>; companies: Map<string, CompanyRow> }> {
+  if (ids.length === 0) return { ids: [], stored: new Map(), companies: new Map() };
   const rows = await db
-    .select({ id: companies.id, m: companyMetrics })
+    .select({ company: companies, m: companyMetrics })
     .from(companies)
     .leftJoin(companyMetrics, eq(companyMetrics.companyId, companies.id))
-    .where(inArray(companies.id, [...ids]))
+    .where(anyText(companies.id, ids))
     .orderBy(asc(companies.id));
-  return { ids: rows.map((r) => r.id), stored: new Map(rows.flatMap((r) => (r.m ? [[r.id, r.m] as const] : []))) };
+  return {
+    ids: rows.map((r) => r.company.id),
+    stored: new Map(rows.flatMap((r) => (r.m ? [[r.company.id, r.m] as const] : []))),
+    companies: new Map(rows.map((r) => [r.company.id, r.company])),
+  };
 }
 
 /** Stored metrics by company id (of `ids`, or all). */

@@ -4,7 +4,8 @@ import { assembleMetrics, metricsFacts, type MetricsRecord } from './domain/purc
 import { notFound } from '../../lib/errors.ts';
 import type { CompanyMetrics, MoneyByCurrency } from './domain/facts.ts';
 import { companiesWithMetrics, companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
-import { reevaluateAll, reevaluateCompany, type ReevaluateResult } from './segments.service.ts';
+import { factsOf, type LoadedFacts } from './segments.repo.ts';
+import { reevaluateAll, reevaluateCompanies, type ReevaluateResult } from './segments.service.ts';
 
 /** Companies per metrics query when a list of ids is given (keeps `in (…)` lists bounded). */
 const ID_CHUNK = 1000;
@@ -26,10 +27,17 @@ function fingerprint(m: MetricsRecord): string {
   ].join('|');
 }
 
-/** Recomputes one chunk; only rows whose values changed are written. Returns the companies that exist. */
-async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<string[]> {
-  const { ids: existing, stored } = ids ? await companiesWithMetrics(ctx.db, ids) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db) };
-  if (existing.length === 0) return existing;
+/** The companies of a refresh that exist, and (for a list of ids) their facts as now stored. */
+interface Refreshed {
+  existing: string[];
+  facts: LoadedFacts[];
+}
+
+/** Recomputes one chunk; only rows whose values changed are written. */
+async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<Refreshed> {
+  const read = ids ? await companiesWithMetrics(ctx.db, ids) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db), companies: null };
+  const { ids: existing, stored } = read;
+  if (existing.length === 0) return { existing, facts: [] };
   const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
   const rows: { companyId: string; metrics: MetricsRecord }[] = [];
   for (const companyId of existing) {
@@ -44,14 +52,21 @@ async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promi
     // A nightly run changes a few hundred of 10,000 rows: rewriting the rest would only cost time.
     if (!before || fingerprint(before) !== fingerprint(metrics)) rows.push({ companyId, metrics });
   }
-  await upsertMetrics(ctx.db, rows, now);
-  return existing;
+  // For some companies, their facts come from the rows read and written here (as stored), so their
+  // re-evaluation needs no query of its own.
+  const written = await upsertMetrics(ctx.db, rows, now, read.companies !== null);
+  const companies = read.companies;
+  return { existing, facts: companies ? existing.map((id) => factsOf(companies.get(id)!, written.get(id) ?? stored.get(id))) : [] };
 }
 
-async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[]): Promise<string[]> {
+async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[]): Promise<Refreshed> {
   const unique = [...new Set(ids)].sort();
-  const out: string[] = [];
-  for (let i = 0; i < unique.length; i += ID_CHUNK) out.push(...(await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK))));
+  const out: Refreshed = { existing: [], facts: [] };
+  for (let i = 0; i < unique.length; i += ID_CHUNK) {
+    const r = await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK));
+    out.existing.push(...r.existing);
+    out.facts.push(...r.facts);
+  }
   return out;
 }
 
@@ -63,8 +78,8 @@ async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[]): Pro
 export async function refreshMetrics(ctx: Ctx, ids?: readonly string[]): Promise<number> {
   return inTx(ctx, async (tx) => {
     const now = tx.clock.now();
-    if (!ids) return (await refreshChunk(tx, now)).length;
-    return (await refreshExisting(tx, now, ids)).length;
+    if (!ids) return (await refreshChunk(tx, now)).existing.length;
+    return (await refreshExisting(tx, now, ids)).existing.length;
   });
 }
 
@@ -75,17 +90,27 @@ export async function refreshMetrics(ctx: Ctx, ids?: readonly string[]): Promise
 export async function refreshCompanies(ctx: Ctx, ids: readonly string[]): Promise<RefreshResult> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { companies: 0, joined: 0, left: 0 };
+  if (unique.length <= PER_COMPANY_LIMIT) return refreshThenReevaluate(ctx, unique.sort().map((id) => ({ id, metrics: true })));
   return inTx(ctx, async (tx) => {
-    const existing = await refreshExisting(tx, tx.clock.now(), unique);
-    const companies = existing.length;
-    if (unique.length > PER_COMPANY_LIMIT) return { companies, ...(await reevaluateAll(tx)) };
-    const total = { companies, joined: 0, left: 0 };
-    for (const id of existing) {
-      const r = await reevaluateCompany(tx, id);
-      total.joined += r.joined;
-      total.left += r.left;
-    }
-    return total;
+    const { existing } = await refreshExisting(tx, tx.clock.now(), unique);
+    return { companies: existing.length, ...(await reevaluateAll(tx)) };
+  });
+}
+
+/**
+ * After events changed some companies, in one pass with the outcome of handling them one by one in
+ * the order given: the metrics of those with `metrics` are recomputed (unknown ones skipped, as a
+ * deleted company has nothing left to measure), then every group is re-evaluated for all of them
+ * (404 if one without `metrics` does not exist). Each company at most once.
+ */
+export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: string; metrics: boolean }[]): Promise<RefreshResult> {
+  if (companies.length === 0) return { companies: 0, joined: 0, left: 0 };
+  return inTx(ctx, async (tx) => {
+    const measured = companies.filter((c) => c.metrics).map((c) => c.id);
+    const { existing, facts } = await refreshExisting(tx, tx.clock.now(), measured);
+    const exists = new Set(existing);
+    const order = companies.filter((c) => !c.metrics || exists.has(c.id)).map((c) => c.id);
+    return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts)) };
   });
 }
 

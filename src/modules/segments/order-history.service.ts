@@ -47,12 +47,14 @@ export interface RecordResult {
  * under the same source + external reference (header and lines). An unknown company refuses the
  * order; an unknown SKU refuses it too when `unknownSku` is 'reject' (imports), or is recorded
  * without category and brand when 'keep' (an order placed in Precis whose variant was deleted since).
- * Runs in the caller's transaction; metrics are not refreshed here.
+ * Runs in the caller's transaction; metrics are not refreshed here. `existingCompanies`, if given,
+ * must hold every draft's company that exists.
  */
-export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts: { unknownSku: 'reject' | 'keep' }): Promise<RecordResult> {
+export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts: { unknownSku: 'reject' | 'keep'; existingCompanies?: ReadonlySet<string> }): Promise<RecordResult> {
   const result: RecordResult = { created: 0, updated: 0, problems: [], touched: [] };
   if (drafts.length === 0) return result;
-  const companies = await existingCompanies(ctx.db, drafts.map((d) => d.companyId));
+  // The caller may know already which of the companies exist (the outbox consumer reads it once for all its events).
+  const companies = opts.existingCompanies ?? (await existingCompanies(ctx.db, drafts.map((d) => d.companyId)));
   const byVariant = await variantFactsById(ctx.db, drafts.flatMap((d) => d.lines.flatMap((l) => (l.variantId ? [l.variantId] : []))));
   // Orders placed in Precis name their variants; only lines without a known variant look up the SKU.
   const bySku = await skuFacts(ctx.db, drafts.flatMap((d) => d.lines.filter((l) => !(l.variantId && byVariant.has(l.variantId))).map((l) => l.sku)));

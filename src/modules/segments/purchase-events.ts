@@ -17,15 +17,15 @@
  * is emitted when an order reaches "placed" (after approval or a credit hold is released), once per
  * order; lines carry the variant (its category and brand are read from the catalog) and the net line
  * amount (after discounts, before tax and shipping). `total` is the sum of the lines; spend is
- * computed from the lines, so a `total` that includes tax or shipping does not inflate it. Every handler is idempotent: orders are keyed by id (source `precis`), quotes and invoices
- * by id, and the metrics are rebuilt from those records, so a re-delivered event changes nothing.
+ * computed from the lines, so a `total` that includes tax or shipping does not inflate it. Handling
+ * is idempotent: orders are keyed by id (source `precis`), quotes and invoices by id, and the
+ * metrics are rebuilt from those records, so a re-delivered event changes nothing.
  */
 import { eq } from 'drizzle-orm';
 import { appendOutbox } from '../../jobs/outbox.ts';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Ctx } from '../../http/context.ts';
-import { refreshCompanies } from './metrics.service.ts';
 import { recordOrders } from './order-history.service.ts';
 import { existingCompanies, setOrderStatus } from './order-history.repo.ts';
 import { purchaseOpenQuotes, purchaseOverdueInvoices } from './purchase-history.tables.ts';
@@ -76,78 +76,80 @@ interface DeliveredEvent {
   readonly payload: Record<string, unknown>;
 }
 
-/** The payload, checked against the contract; a mismatch throws (the dispatcher retries, then sets it aside). */
-function payloadOf<K extends PurchaseEventType>(type: K, e: DeliveredEvent): Static<Payloads[K]> {
-  const schema = PurchaseEventPayloads[type];
+/** A delivered purchase event whose payload was checked against the contract. */
+export type CheckedPurchaseEvent = { [K in PurchaseEventType]: { type: K; aggregateId: string; payload: Static<Payloads[K]> } }[PurchaseEventType];
+
+export const isPurchaseEventType = (type: string): type is PurchaseEventType => Object.hasOwn(PurchaseEventPayloads, type);
+
+/** The event with its payload checked against the contract; a mismatch throws (the dispatcher retries, then sets it aside). */
+export function checkPurchaseEvent(e: DeliveredEvent & { type: PurchaseEventType }): CheckedPurchaseEvent {
+  const schema = PurchaseEventPayloads[e.type];
   if (!Value.Check(schema, e.payload)) {
     const [first] = Value.Errors(schema, e.payload);
-    throw new Error(`${type} ${e.aggregateId}: payload does not match the contract in segments/purchase-events.ts (${first?.instancePath || '/'} ${first?.message ?? ''})`);
+    throw new Error(`${e.type} ${e.aggregateId}: payload does not match the contract in segments/purchase-events.ts (${first?.instancePath || '/'} ${first?.message ?? ''})`);
   }
-  return e.payload as Static<Payloads[K]>;
-}
-
-async function onOrderPlaced(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('order.placed', e);
-  const recorded = await recordOrders(
-    ctx,
-    [{ source: PRECIS_ORDER_SOURCE, externalRef: e.aggregateId, companyId: p.companyId, orderedAt: new Date(p.placedAt), currency: p.currency, status: 'placed', lines: p.lines.map((l) => ({ ...l, variantId: l.variantId ?? undefined })) }],
-    { unknownSku: 'keep' },
-  );
-  // The company was deleted since: there is nobody left to measure.
-  if (recorded.problems.length) return;
-  await refreshCompanies(ctx, recorded.touched);
-}
-
-async function onOrderCancelled(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('order.cancelled', e);
-  const companyId = await setOrderStatus(ctx.db, PRECIS_ORDER_SOURCE, e.aggregateId, 'cancelled', new Date(p.cancelledAt));
-  await refreshCompanies(ctx, [companyId ?? p.companyId]);
-}
-
-/** False for a company deleted since the event was written: there is nothing left to measure. */
-async function companyExists(ctx: Ctx, id: string): Promise<boolean> {
-  return (await existingCompanies(ctx.db, [id])).has(id);
-}
-
-async function onInvoiceOverdue(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('invoice.overdue', e);
-  if (!(await companyExists(ctx, p.companyId))) return;
-  await ctx.db
-    .insert(purchaseOverdueInvoices)
-    .values({ invoiceId: e.aggregateId, companyId: p.companyId, currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) })
-    .onConflictDoUpdate({ target: purchaseOverdueInvoices.invoiceId, set: { currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) } });
-  await refreshCompanies(ctx, [p.companyId]);
-}
-
-async function onInvoicePaid(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('invoice.paid', e);
-  await ctx.db.delete(purchaseOverdueInvoices).where(eq(purchaseOverdueInvoices.invoiceId, e.aggregateId));
-  await refreshCompanies(ctx, [p.companyId]);
-}
-
-async function onQuoteOpened(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('quote.opened', e);
-  if (!(await companyExists(ctx, p.companyId))) return;
-  await ctx.db.insert(purchaseOpenQuotes).values({ quoteId: e.aggregateId, companyId: p.companyId, openedAt: new Date(p.openedAt) }).onConflictDoNothing();
-  await refreshCompanies(ctx, [p.companyId]);
-}
-
-async function onQuoteClosed(ctx: Ctx, e: DeliveredEvent): Promise<void> {
-  const p = payloadOf('quote.closed', e);
-  await ctx.db.delete(purchaseOpenQuotes).where(eq(purchaseOpenQuotes.quoteId, e.aggregateId));
-  await refreshCompanies(ctx, [p.companyId]);
+  return { type: e.type, aggregateId: e.aggregateId, payload: e.payload } as CheckedPurchaseEvent;
 }
 
 /**
- * Outbox consumers that keep purchase metrics, and through them group membership, current: each
- * records the change, recomputes that company's metrics and re-evaluates its groups (joins and
- * leaves logged with the reason), in the transaction that marks the event dispatched.
+ * Records what purchase events change in the purchase history — orders placed or cancelled, overdue
+ * invoices, open quotes — and answers, for each event, the company whose metrics it changed (null
+ * for a company deleted since the event was written: there is nobody left to measure). Metrics and
+ * membership are not refreshed here. Events about different companies commute; the caller passes
+ * at most one event per company (see segments.events.ts), so all `order.placed` go in one
+ * `recordOrders` call — one catalog read, one insert of orders and one of lines — and whether the
+ * companies exist is read once. Idempotent: orders are keyed by id (source `precis`), quotes and
+ * invoices by id, so a re-delivered event changes nothing.
  */
-export const purchaseEventHandlers = {
-  'order.placed': [onOrderPlaced],
-  'order.cancelled': [onOrderCancelled],
-  'invoice.overdue': [onInvoiceOverdue],
-  'invoice.paid': [onInvoicePaid],
-  'quote.opened': [onQuoteOpened],
-  'quote.closed': [onQuoteClosed],
-} as const satisfies Record<PurchaseEventType, readonly ((ctx: Ctx, e: DeliveredEvent) => Promise<void>)[]>;
+export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPurchaseEvent[]): Promise<(string | null)[]> {
+  const exists = await existingCompanies(ctx.db, events.map((e) => e.payload.companyId));
+  const placed = events.flatMap((e) => (e.type === 'order.placed' && exists.has(e.payload.companyId) ? [e] : []));
+  if (placed.length) {
+    const drafts = placed.map(({ aggregateId, payload: p }) => ({
+      source: PRECIS_ORDER_SOURCE,
+      externalRef: aggregateId,
+      companyId: p.companyId,
+      orderedAt: new Date(p.placedAt),
+      currency: p.currency,
+      status: 'placed' as const,
+      lines: p.lines.map((l) => ({ ...l, variantId: l.variantId ?? undefined })),
+    }));
+    await recordOrders(ctx, drafts, { unknownSku: 'keep', existingCompanies: exists });
+  }
+  const touched: (string | null)[] = [];
+  for (const e of events) {
+    const known = exists.has(e.payload.companyId) ? e.payload.companyId : null;
+    switch (e.type) {
+      case 'order.placed':
+        touched.push(known);
+        break;
+      case 'order.cancelled':
+        touched.push((await setOrderStatus(ctx.db, PRECIS_ORDER_SOURCE, e.aggregateId, 'cancelled', new Date(e.payload.cancelledAt))) ?? e.payload.companyId);
+        break;
+      case 'invoice.overdue': {
+        const p = e.payload;
+        if (known) {
+          await ctx.db
+            .insert(purchaseOverdueInvoices)
+            .values({ invoiceId: e.aggregateId, companyId: p.companyId, currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) })
+            .onConflictDoUpdate({ target: purchaseOverdueInvoices.invoiceId, set: { currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) } });
+        }
+        touched.push(known);
+        break;
+      }
+      case 'invoice.paid':
+        await ctx.db.delete(purchaseOverdueInvoices).where(eq(purchaseOverdueInvoices.invoiceId, e.aggregateId));
+        touched.push(e.payload.companyId);
+        break;
+      case 'quote.opened':
+        if (known) await ctx.db.insert(purchaseOpenQuotes).values({ quoteId: e.aggregateId, companyId: e.payload.companyId, openedAt: new Date(e.payload.openedAt) }).onConflictDoNothing();
+        touched.push(known);
+        break;
+      case 'quote.closed':
+        await ctx.db.delete(purchaseOpenQuotes).where(eq(purchaseOpenQuotes.quoteId, e.aggregateId));
+        touched.push(e.payload.companyId);
+        break;
+    }
+  }
+  return touched;
+}

@@ -1,11 +1,11 @@
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { anyText } from '../../db/sql-arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { companies } from '../accounts/index.ts';
 import type { CompanyFacts, CustomValue } from './domain/facts.ts';
-import { metricsFacts } from './domain/purchase-metrics.ts';
-import { readMetrics } from './metrics.repo.ts';
-import { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers } from './segments.tables.ts';
+import { metricsFacts, type MetricsRecord } from './domain/purchase-metrics.ts';
+import { companyMetrics } from './purchase-history.tables.ts';
+import { customerGroupMembers, customerGroupMembershipLog, customerGroups, customerGroupStaticMembers, customerGroupsVersion } from './segments.tables.ts';
 
 export type GroupRow = typeof customerGroups.$inferSelect;
 
@@ -26,45 +26,49 @@ function customValue(v: unknown): CustomValue | undefined {
   return undefined;
 }
 
+type CompanyRow = typeof companies.$inferSelect;
+
 /**
- * Builds the rule evaluator's facts from the accounts tables: one company (`ids` given) or all.
- * Ancestors come from the materialised path; purchase metrics from `company_metrics` (a company
- * with no row yet has empty metrics: sums and counts read as 0, dates and averages as missing).
- * contract_tier and payment_terms have no column yet and read as missing.
+ * The rule evaluator's facts of one company from its accounts row and its stored metrics row.
+ * Ancestors come from the materialised path; a company with no metrics row yet has empty metrics
+ * (sums and counts read as 0, dates and averages as missing). contract_tier and payment_terms have
+ * no column yet and read as missing.
+ */
+export function factsOf(r: CompanyRow, metrics: MetricsRecord | undefined): LoadedFacts {
+  const custom: Record<string, CustomValue> = {};
+  for (const [k, v] of Object.entries(r.customFields ?? {})) {
+    const cv = customValue(v);
+    if (cv !== undefined) custom[k] = cv;
+  }
+  const facts: CompanyFacts = {
+    id: r.id,
+    ancestors: r.path.slice(0, -1),
+    attributes: {
+      parent_id: r.parentId,
+      industry: r.industry,
+      country: r.country,
+      region: r.region,
+      tags: r.tags,
+      created_at: r.createdAt.toISOString(),
+      depth: r.depth,
+      currency: r.currency,
+      status: r.status,
+    },
+    metrics: metrics ? metricsFacts(metrics) : {},
+    custom,
+  };
+  return { facts, legalName: r.legalName };
+}
+
+/**
+ * Builds the rule evaluator's facts from the accounts tables and `company_metrics` (one query):
+ * some companies (`ids` given; by id, unknown ids left out) or all.
  */
 export async function loadFacts(db: Db, ids?: readonly string[]): Promise<LoadedFacts[]> {
   if (ids && ids.length === 0) return [];
-  const base = db.select().from(companies);
+  const base = db.select({ company: companies, metrics: companyMetrics }).from(companies).leftJoin(companyMetrics, eq(companyMetrics.companyId, companies.id));
   const rows = await (ids ? base.where(anyText(companies.id, ids)) : base).orderBy(asc(companies.id));
-  const metrics = await readMetrics(db, ids);
-  return rows.map((r) => {
-    const custom: Record<string, CustomValue> = {};
-    for (const [k, v] of Object.entries(r.customFields ?? {})) {
-      const cv = customValue(v);
-      if (cv !== undefined) custom[k] = cv;
-    }
-    const facts: CompanyFacts = {
-      id: r.id,
-      ancestors: r.path.slice(0, -1),
-      attributes: {
-        parent_id: r.parentId,
-        industry: r.industry,
-        country: r.country,
-        region: r.region,
-        tags: r.tags,
-        created_at: r.createdAt.toISOString(),
-        depth: r.depth,
-        currency: r.currency,
-        status: r.status,
-      },
-      metrics: (() => {
-        const m = metrics.get(r.id);
-        return m ? metricsFacts(m) : {};
-      })(),
-      custom,
-    };
-    return { facts, legalName: r.legalName };
-  });
+  return rows.map((r) => factsOf(r.company, r.metrics ?? undefined));
 }
 
 export async function companyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -112,15 +116,6 @@ export async function ruleGroups(db: Db, ids?: readonly string[]): Promise<Group
     .select()
     .from(customerGroups)
     .where(ids ? and(hasRule, anyText(customerGroups.id, ids)) : hasRule)
-    .orderBy(asc(customerGroups.id));
-}
-
-/** Every group without its stored rule tree (the largest column), and whether it has one. */
-export async function groupHeads(db: Db): Promise<(Omit<GroupRow, 'ruleAst'> & { hasRule: boolean })[]> {
-  const { ruleAst: _tree, ...columns } = getTableColumns(customerGroups);
-  return db
-    .select({ ...columns, hasRule: sql<boolean>`${customerGroups.ruleAst} is not null` })
-    .from(customerGroups)
     .orderBy(asc(customerGroups.id));
 }
 
@@ -188,6 +183,45 @@ export async function currentMembers(db: Db, filter: { groupIds?: readonly strin
   return out;
 }
 
+/** The memberships of some companies by group — static (added by hand) and materialised — in one query. */
+export interface Memberships {
+  statics: Map<string, Set<string>>;
+  current: Map<string, Set<string>>;
+  /** customer_groups' version token, read with the memberships (one snapshot). */
+  groupsVersion: string;
+}
+
+export async function membershipsOf(db: Db, companyIds: readonly string[]): Promise<Memberships> {
+  const ids = anyText(sql.raw('company_id'), companyIds);
+  const rows = ((await db.execute(
+    sql`select 'm' as k, group_id, company_id from customer_group_members where ${ids}
+        union all select 's', group_id, company_id from customer_group_static_members where ${ids}
+        union all select 'v', version, null from customer_groups_version`,
+  )) as unknown as { rows: { k: string; group_id: string; company_id: string | null }[] }).rows;
+  const out: Memberships = { statics: new Map(), current: new Map(), groupsVersion: '' };
+  for (const r of rows) {
+    if (r.k === 'v') {
+      out.groupsVersion = r.group_id;
+      continue;
+    }
+    const byGroup = r.k === 'm' ? out.current : out.statics;
+    let s = byGroup.get(r.group_id);
+    if (!s) byGroup.set(r.group_id, (s = new Set()));
+    s.add(r.company_id!);
+  }
+  return out;
+}
+
+/** Every group with its rule tree, and the version token of that state (one snapshot). */
+export async function groupsWithVersion(db: Db): Promise<{ version: string; groups: GroupRow[] }> {
+  const rows = await db
+    .select({ version: customerGroupsVersion.version, group: customerGroups })
+    .from(customerGroupsVersion)
+    .leftJoin(customerGroups, sql`true`)
+    .orderBy(asc(customerGroups.id));
+  return { version: rows[0]?.version ?? '', groups: rows.flatMap((r) => (r.group ? [r.group] : [])) };
+}
+
 export async function findMember(db: Db, groupId: string, companyId: string): Promise<{ since: Date; reason: string } | null> {
   const [row] = await db
     .select({ since: customerGroupMembers.since, reason: customerGroupMembers.reason })
@@ -213,18 +247,28 @@ export async function lockMembership(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(7271005)`);
 }
 
-/** Writes joins and leaves to the materialised table and the log (call inside a transaction). */
-export async function applyChanges(db: Db, joins: readonly MemberChange[], leaves: readonly MemberChange[], at: Date): Promise<void> {
+export interface LoggedChange extends MemberChange {
+  change: 'joined' | 'left';
+}
+
+/**
+ * Writes joins and leaves to the materialised table and the log (call inside a transaction); the
+ * log gets them in the order given (ids ascending), as re-evaluating one company after another would.
+ */
+export async function applyChanges(db: Db, changes: readonly LoggedChange[], at: Date): Promise<void> {
+  const joins = changes.filter((c) => c.change === 'joined');
+  const leaves = changes.filter((c) => c.change === 'left');
   for (let i = 0; i < joins.length; i += CHUNK) {
     const part = joins.slice(i, i + CHUNK);
-    await db.insert(customerGroupMembers).values(part.map((j) => ({ ...j, since: at }))).onConflictDoNothing();
-    await db.insert(customerGroupMembershipLog).values(part.map((j) => ({ ...j, change: 'joined', at })));
+    await db.insert(customerGroupMembers).values(part.map((j) => ({ groupId: j.groupId, companyId: j.companyId, reason: j.reason, since: at }))).onConflictDoNothing();
   }
   for (let i = 0; i < leaves.length; i += CHUNK) {
     const part = leaves.slice(i, i + CHUNK);
     // One statement per chunk: a nightly run can have thousands of leaves (windows decaying).
     await db.delete(customerGroupMembers).where(sql`(${customerGroupMembers.groupId}, ${customerGroupMembers.companyId}) in (${sql.join(part.map((l) => sql`(${l.groupId}, ${l.companyId})`), sql`, `)})`);
-    await db.insert(customerGroupMembershipLog).values(part.map((l) => ({ ...l, change: 'left', at })));
+  }
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    await db.insert(customerGroupMembershipLog).values(changes.slice(i, i + CHUNK).map((c) => ({ groupId: c.groupId, companyId: c.companyId, change: c.change, reason: c.reason, at })));
   }
 }
 

@@ -4,6 +4,7 @@ import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts'
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Expr } from './domain/ast.ts';
+import type { CompanyFacts } from './domain/facts.ts';
 import { compileRule } from './domain/compile.ts';
 import type { RuleError } from './domain/diagnostics.ts';
 import { compileToPredicate } from './domain/evaluate.ts';
@@ -13,7 +14,6 @@ import { reviveRule } from './domain/stored.ts';
 import {
   addStatic,
   allGroups,
-  groupHeads,
   applyChanges,
   companyExists,
   companyNames,
@@ -22,17 +22,19 @@ import {
   findGroup,
   findGroupByName,
   findMember,
+  groupsWithVersion,
   insertGroup,
   listGroupRows,
   listMemberRows,
   loadFacts,
   lockMembership,
+  membershipsOf,
   removeStatic,
   staticMembers,
   updateGroupRow,
   type GroupRow,
   type LoadedFacts,
-  type MemberChange,
+  type LoggedChange,
 } from './segments.repo.ts';
 
 export interface CustomerGroup {
@@ -148,21 +150,26 @@ const revivedRules = new Map<string, ReturnType<typeof reviveRule>>();
 const ruleKey = (g: Pick<GroupRow, 'id' | 'updatedAt' | 'ruleSource'>) => (g.ruleSource === null ? null : `${g.id}\u0000${g.updatedAt.getTime()}\u0000${g.ruleSource}`);
 
 /**
- * Every group, as `allGroups` reads it, but the stored rule trees (the bulk of the rows: 500 groups
- * are ≈ 1 ms to send and parse on every per-company event) are read only for groups whose current
- * version this process has not revived yet; the others carry their revived tree.
+ * Every group with its rule tree as of `version` (customer_groups' token, read by the caller in
+ * the same statement as the memberships it evaluates). Reading 500 groups costs ≈ 1 ms on every
+ * per-company re-evaluation, so this process keeps the groups of the versions it has seen: the
+ * token changes with every write to customer_groups in any process (a trigger), and groups are read
+ * again, with the token in the same statement, only when it differs. Keyed by the token alone:
+ * it is random, so two databases share one only while their groups are the same.
  */
-async function groupsForEvaluation(ctx: Ctx): Promise<GroupRow[]> {
-  const heads = await groupHeads(ctx.db);
-  const known = (h: Pick<GroupRow, 'id' | 'updatedAt' | 'ruleSource'>) => {
-    const key = ruleKey(h);
-    const revived = key === null ? undefined : revivedRules.get(key);
-    return revived?.ok ? revived.ast : undefined;
-  };
-  const missing = heads.filter((h) => h.hasRule && known(h) === undefined).map((h) => h.id);
-  const trees = new Map(missing.length ? (await allGroups(ctx.db, missing)).map((g) => [g.id, g.ruleAst]) : []);
-  return heads.map(({ hasRule, ...h }) => ({ ...h, ruleAst: hasRule ? (known(h) ?? trees.get(h.id) ?? null) : null }));
+async function groupsForEvaluation(ctx: Ctx, version: string): Promise<readonly GroupRow[]> {
+  const hit = groupsByVersion.get(version);
+  if (hit) return hit;
+  const read = await groupsWithVersion(ctx.db);
+  if (groupsByVersion.size >= 8) groupsByVersion.clear();
+  groupsByVersion.set(read.version, read.groups);
+  // Should a write commit between the memberships' read and this one, the newer groups are used:
+  // only writes that do not take the membership lock (which the caller holds) can, a name or
+  // description, a group without rule created or one deleted, and those move nobody.
+  return read.groups;
 }
+const groupsByVersion = new Map<string, readonly GroupRow[]>();
+
 const predicates = new WeakMap<Expr, ReturnType<typeof compileToPredicate>>();
 
 /** The rule's predicate, compiled once per revived tree. */
@@ -172,44 +179,71 @@ function predicateOf(ast: Expr): ReturnType<typeof compileToPredicate> {
   return p;
 }
 
+/** Whether `f` belongs in `g` and why: null when it is already where it should be. */
+function changeFor(ctx: Ctx, g: GroupRow, f: CompanyFacts, isStatic: boolean, has: boolean): LoggedChange | null {
+  const ast = storedAst(ctx, g);
+  // A stored rule that no longer checks (the catalogue changed under it) must not empty the group:
+  // its membership stays as it is until staff fix the rule.
+  if (ast === null && g.ruleAst !== null && g.ruleAst !== undefined) return null;
+  const want = isStatic || (ast !== null && predicateOf(ast)(f));
+  if (want === has) return null;
+  if (want) return { groupId: g.id, companyId: f.id, change: 'joined', reason: isStatic ? STATIC_REASON : explain(ast!, f, { groupName: g.name }).sentence };
+  const reason = ast ? explain(ast, f, { groupName: g.name }).sentence : `not in ${g.name} because it is no longer a static member and the group has no rule`;
+  return { groupId: g.id, companyId: f.id, change: 'left', reason };
+}
+
 /**
  * Brings the materialised membership of `groups` in line with their rules and static members for the
- * companies in `facts` (all companies, or the one an event touched): joins and leaves are written with
+ * companies in `facts` (all companies, or the one a change touched): joins and leaves are written with
  * their reason and logged. Runs inside the caller's transaction.
  */
 async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly LoadedFacts[], companyId?: string): Promise<ReevaluateResult> {
   if (groups.length === 0 || facts.length === 0) return { joined: 0, left: 0 };
   await lockMembership(ctx.db);
-  // For one company its own memberships are few and found by company alone; a list of every
-  // group id would only make the planner estimate hundreds of array elements (≈ 2 ms a query).
+  // For one company its own memberships are few and found by company alone.
   const filter = companyId === undefined ? { groupIds: groups.map((g) => g.id) } : { companyId };
   const statics = await staticMembers(ctx.db, filter);
   const current = await currentMembers(ctx.db, filter);
-  const joins: MemberChange[] = [];
-  const leaves: MemberChange[] = [];
+  const joins: LoggedChange[] = [];
+  const leaves: LoggedChange[] = [];
   for (const g of groups) {
-    const ast = storedAst(ctx, g);
-    // A stored rule that no longer checks (the catalogue changed under it) must not empty the group:
-    // its membership stays as it is until staff fix the rule.
-    if (ast === null && g.ruleAst !== null && g.ruleAst !== undefined) continue;
-    const matches = ast ? predicateOf(ast) : () => false;
-    const fixed = statics.get(g.id) ?? new Set<string>();
-    const now = current.get(g.id) ?? new Set<string>();
+    const fixed = statics.get(g.id);
+    const now = current.get(g.id);
     for (const { facts: f } of facts) {
-      const isStatic = fixed.has(f.id);
-      const want = isStatic || matches(f);
-      const has = now.has(f.id);
-      if (want === has) continue;
-      if (want) {
-        joins.push({ groupId: g.id, companyId: f.id, reason: isStatic ? STATIC_REASON : explain(ast!, f, { groupName: g.name }).sentence });
-      } else {
-        const reason = ast ? explain(ast, f, { groupName: g.name }).sentence : `not in ${g.name} because it is no longer a static member and the group has no rule`;
-        leaves.push({ groupId: g.id, companyId: f.id, reason });
-      }
+      const c = changeFor(ctx, g, f, fixed?.has(f.id) ?? false, now?.has(f.id) ?? false);
+      if (c) (c.change === 'joined' ? joins : leaves).push(c);
     }
   }
-  await applyChanges(ctx.db, joins, leaves, ctx.clock.now());
+  await applyChanges(ctx.db, [...joins, ...leaves], ctx.clock.now());
   return { joined: joins.length, left: leaves.length };
+}
+
+/**
+ * Re-evaluates every group for some companies in one pass — the membership lock taken once, their
+ * memberships read in one query with the groups' version, the groups from this process's copy of
+ * that version — with exactly the outcome of re-evaluating them one after another in `facts`' order:
+ * the same joins and leaves, with the same reasons, logged company by company.
+ */
+async function reconcileCompanies(ctx: Ctx, facts: readonly LoadedFacts[]): Promise<ReevaluateResult> {
+  if (facts.length === 0) return { joined: 0, left: 0 };
+  await lockMembership(ctx.db);
+  const m = await membershipsOf(ctx.db, facts.map((f) => f.facts.id));
+  const groups = await groupsForEvaluation(ctx, m.groupsVersion);
+  const changes: LoggedChange[] = [];
+  let joined = 0;
+  for (const { facts: f } of facts) {
+    const leaves: LoggedChange[] = [];
+    for (const g of groups) {
+      const c = changeFor(ctx, g, f, m.statics.get(g.id)?.has(f.id) ?? false, m.current.get(g.id)?.has(f.id) ?? false);
+      if (c?.change === 'joined') {
+        changes.push(c);
+        joined += 1;
+      } else if (c) leaves.push(c);
+    }
+    changes.push(...leaves);
+  }
+  await applyChanges(ctx.db, changes, ctx.clock.now());
+  return { joined, left: changes.length - joined };
 }
 
 async function requireGroup(ctx: Ctx, id: string): Promise<GroupRow & { memberCount: number; staticCount: number }> {
@@ -314,10 +348,24 @@ export async function reevaluateAll(ctx: Ctx): Promise<ReevaluateResult> {
 
 /** Re-evaluates every group for one company (after the company changed); 404 if it does not exist. */
 export async function reevaluateCompany(ctx: Ctx, companyId: string): Promise<ReevaluateResult> {
+  return reevaluateCompanies(ctx, [companyId]);
+}
+
+/**
+ * Re-evaluates every group for some companies (after they changed) in one pass, with the outcome of
+ * re-evaluating them one by one in the order given; 404 if one does not exist. `facts` may bring
+ * their facts already loaded (in the caller's transaction, current), in any order.
+ */
+export async function reevaluateCompanies(ctx: Ctx, companyIds: readonly string[], facts?: readonly LoadedFacts[]): Promise<ReevaluateResult> {
+  const ids = [...new Set(companyIds)];
+  if (ids.length === 0) return { joined: 0, left: 0 };
   return inTx(ctx, async (tx) => {
-    const facts = await loadFacts(tx.db, [companyId]);
-    if (facts.length === 0) throw notFound('Company', 'companyId');
-    return reconcile(tx, await groupsForEvaluation(tx), facts, companyId);
+    const loaded = new Map((facts ?? []).map((f) => [f.facts.id, f]));
+    const missing = ids.filter((id) => !loaded.has(id));
+    for (const f of await loadFacts(tx.db, missing)) loaded.set(f.facts.id, f);
+    const ordered = ids.map((id) => loaded.get(id));
+    if (ordered.some((f) => f === undefined)) throw notFound('Company', 'companyId');
+    return reconcileCompanies(tx, ordered as LoadedFacts[]);
   });
 }
 

@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Drizzle views of the tables in `0005_segments.sql`; the SQL file is the source of truth. */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -41,4 +41,13 @@ export const customerGroupMembershipLog = pgTable('customer_group_membership_log
   change: text('change').notNull(),
   reason: text('reason').notNull(),
   at: ts('at').notNull().defaultNow(),
+});
+
+/**
+ * `0020_customer_groups_version.sql`: one row whose `version` changes (a new random token) with every
+ * write to customer_groups, so a process can keep the groups and know when to read them again.
+ */
+export const customerGroupsVersion = pgTable('customer_groups_version', {
+  id: boolean('id').primaryKey().default(true),
+  version: text('version').notNull(),
 });
