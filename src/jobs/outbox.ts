@@ -36,6 +36,7 @@ export interface OutboxBatchConsumer {
   readonly batch: (ctx: Ctx, events: readonly OutboxEvent[]) => Promise<void>;
 }
 
+/** Either form; an object with `batch` is a batch consumer even if it can also be called per event. */
 export type OutboxConsumer = OutboxHandler | OutboxBatchConsumer;
 
 /**
@@ -45,7 +46,7 @@ export type OutboxConsumer = OutboxHandler | OutboxBatchConsumer;
  */
 export type OutboxHandlers = Readonly<Record<string, readonly OutboxConsumer[]>>;
 
-const isBatch = (c: OutboxConsumer): c is OutboxBatchConsumer => typeof c !== 'function';
+const isBatch = (c: OutboxConsumer): c is OutboxBatchConsumer => typeof (c as Partial<OutboxBatchConsumer>).batch === 'function';
 
 export interface OutboxDispatcherOptions {
   readonly database: Database;
