@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { buyerSession, staffSession, type SignedIn } from '../helpers/auth.ts';
+import { categories } from '../../src/modules/catalog/index.ts';
 import { seedCatalog, type CatalogFixture } from './fixtures.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -111,6 +112,12 @@ describe('admin catalog', () => {
   });
 
   it('manages the category tree: move, cycle refusal, non-empty refusal, delete', async () => {
+    // A retry starts from the fixture's tree, as the first attempt did: without that attempt's
+    // Garden subtree and spade (their slugs and SKU are unique), and with Empty Shelf back.
+    await t.database.query("delete from products where id in (select product_id from variants where sku = 'SPD-1')");
+    await t.database.query("delete from categories where slug = 'spades'");
+    await t.database.query("delete from categories where slug = 'garden'");
+    await t.database.db.insert(categories).values({ id: f.cat.empty.id, slug: f.cat.empty.slug, name: 'Empty Shelf', path: `${f.cat.empty.id}/`, position: 2 }).onConflictDoNothing();
     const garden = await ok(catalogManager, 'POST', '/api/admin/categories', { name: 'Garden' });
     expect(garden).toMatchObject({ slug: 'garden', depth: 0, parentId: null });
     const spades = await ok(catalogManager, 'POST', '/api/admin/categories', { name: 'Spades', parentId: garden.id, position: 2 });
