@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SCALES } from '../../src/seed/index.ts';
-import { appOn, cli, cliTarget, type CliTarget } from './target.ts';
+import { appOn, cli, cliTarget, onTarget, type CliTarget } from './target.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/precis.mjs');
@@ -51,13 +51,22 @@ describe('precis CLI: migrate, create-staff, import and export', () => {
   afterAll(async () => t.drop());
 
   it('applies the migrations once', async () => {
-    const first = await cli(t, 'migrate');
-    expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Applied \d+ migration\(s\): 0001_core\.sql/);
-    expect(await cli(t, 'migrate')).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
+    // Its own empty database: a retry must find migrations to apply, as the first attempt did.
+    const fresh = await cliTarget();
+    try {
+      const first = await cli(fresh, 'migrate');
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/Applied \d+ migration\(s\): 0001_core\.sql/);
+      expect(await cli(fresh, 'migrate')).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
+    } finally {
+      await fresh.drop();
+    }
   }, 120_000);
 
   it('creates staff who can then sign in to the admin API, with a given or a generated password', async () => {
+    // A retry starts without the staff the first attempt created (emails are unique). Every
+    // command migrates the database first; so does this reset.
+    await onTarget(t, (database) => database.query("delete from staff_users where email in ('ops.lead@example.com', 'pricing@example.com')"));
     const given = await cli(t, 'create-staff', 'ops.lead@example.com', '--role', 'admin', '--password', 'a-long-enough-secret');
     expect(given.code).toBe(0);
     expect(given.out).toContain('Created admin ops.lead@example.com');
@@ -91,6 +100,8 @@ describe('precis CLI: migrate, create-staff, import and export', () => {
     expect(weak.err).toContain('WEAK_PASSWORD');
   });
   it('imports products, skipping bad rows into <file>.errors.csv with exit code 1, then exports them', async () => {
+    // A retry starts without the products the first attempt imported, so it creates them again.
+    await onTarget(t, (database) => database.query("delete from products where slug in ('claw-hammer-cl-1', 'hex-bolt-m8')"));
     const file = path.join(t.dir, 'products.csv');
     writeFileSync(
       file,
@@ -134,13 +145,13 @@ describe('precis CLI: migrate, create-staff, import and export', () => {
 });
 
 describe('precis CLI: seed', () => {
-  let t: CliTarget;
-  beforeAll(async () => {
-    t = await cliTarget();
-  });
-  afterAll(async () => t.drop());
+  let t: CliTarget | undefined;
+  afterAll(async () => t?.drop());
 
   it('loads the small data set into a new database, refuses to do it twice, and the demo sign-ins work', async () => {
+    // Each attempt seeds its own new database (a retry would find the first attempt's data).
+    await t?.drop();
+    t = await cliTarget();
     const seeded = await cli(t, 'seed', '--scale', 'small');
     expect(seeded.code).toBe(0);
     expect(seeded.out).toMatch(/variants\s+6,000/);

@@ -8,6 +8,7 @@ import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import { memoryMailer } from '../harness.ts';
 
 /**
@@ -68,4 +69,15 @@ export async function appOn(database: Database): Promise<App> {
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SEED_ON_START: 'never' }), database, mailer: memoryMailer(), webDir: '/nonexistent' });
   await app.ready();
   return app;
+}
+
+/** Runs `fn` on the target's database, migrated as every command migrates it first, then closes it. */
+export async function onTarget<T>(target: CliTarget, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await target.open();
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appOn, cli, cliTarget, type CliTarget } from '../cli/target.ts';
+import { appOn, cli, cliTarget, onTarget, type CliTarget } from '../cli/target.ts';
 
 describe('precis import / export price-entries', () => {
   let t: CliTarget;
@@ -29,6 +29,8 @@ describe('precis import / export price-entries', () => {
   afterAll(async () => t.drop());
 
   it('imports entries, reporting bad rows in <file>.errors.csv with exit code 1, then exports them', async () => {
+    // A retry starts from the empty list, as the first attempt did, so it creates the entries again.
+    await onTarget(t, (database) => database.query('delete from price_list_entries where list_id = $1', [listId]));
     const file = path.join(t.dir, 'entries.csv');
     writeFileSync(file, ['sku,unit_price,tiers,qty_min,qty_max,qty_increment', 'CLI-H-1,100.00,10:95.00,,,', 'CLI-H-2,1.5.0,,,,', 'CLI-B-1,0.25,,100,1000,100', 'NOPE,1,,,,'].join('\n'));
     const first = await cli(t, 'import', 'price-entries', '--list', listId, file);

@@ -1,37 +1,33 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.ts';
 import { createCompany, systemCtx } from '../../src/modules/accounts/index.ts';
 import { seedCatalog } from '../catalog/fixtures.ts';
-import { cli, cliTarget, type CliTarget } from '../cli/target.ts';
+import { cli, cliTarget, onTarget, type CliTarget } from '../cli/target.ts';
+import { unique } from '../helpers/unique.ts';
 
 describe('precis import order-history', () => {
   let t: CliTarget;
-  let companyId: string;
   beforeAll(async () => {
     t = await cliTarget();
-    const database = await t.open();
-    try {
-      await migrate(database);
-      await seedCatalog(database, 0);
-      companyId = (await createCompany(systemCtx(database.db), { legalName: 'CLI Buyer', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' })).id;
-    } finally {
-      await database.close();
-    }
+    await onTarget(t, (database) => seedCatalog(database, 0));
   });
   afterAll(async () => t.drop());
 
   it('imports a file, writes the bad rows to <file>.errors.csv, and a second run updates instead of duplicating', async () => {
+    // A buyer and order refs of this attempt's own: a retry creates its order again, and the
+    // metrics below count only it.
+    const companyId = await onTarget(t, async (database) => (await createCompany(systemCtx(database.db), { legalName: 'CLI Buyer', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' })).id);
+    const run = unique('H');
     const file = path.join(t.dir, 'orders.csv');
     writeFileSync(
       file,
       [
         'order_ref,company_id,ordered_at,currency,sku,quantity,amount',
-        `H-1,${companyId},2025-01-15,PKR,HAM-001,10,5000.00`,
-        `H-1,${companyId},2025-01-15,PKR,FST-440,100,1200.00`,
-        `H-2,cmp_nobody,2025-02-01,PKR,HAM-001,1,10.00`,
-        `H-3,${companyId},2025-03-01,PKR,HAM-001,1,ten`,
+        `${run}-1,${companyId},2025-01-15,PKR,HAM-001,10,5000.00`,
+        `${run}-1,${companyId},2025-01-15,PKR,FST-440,100,1200.00`,
+        `${run}-2,cmp_nobody,2025-02-01,PKR,HAM-001,1,10.00`,
+        `${run}-3,${companyId},2025-03-01,PKR,HAM-001,1,ten`,
       ].join('\n'),
     );
     const first = await cli(t, 'import', 'order-history', file);
