@@ -7,6 +7,8 @@ import { createGroup, importOrderHistory, listMembers, purchaseMetrics } from '.
 import { makeCompany } from '../helpers/auth.ts';
 import { metricsApp, type MetricsApp } from '../segments/metrics-fixture.ts';
 
+const START = '2026-06-30T12:00:00Z';
+
 describe('scheduled segment re-evaluation', () => {
   it('is configured by SEGMENTS_REEVALUATE_CRON: nightly by default, off, or refused with a clear message', () => {
     expect(loadConfig({}).SEGMENTS_REEVALUATE_CRON).toBe('0 2 * * *');
@@ -20,7 +22,7 @@ describe('scheduled segment re-evaluation', () => {
     let t: MetricsApp;
     let scheduler: Scheduler | null = null;
     beforeAll(async () => {
-      t = await metricsApp('2026-06-30T12:00:00Z');
+      t = await metricsApp(START);
     });
     afterAll(async () => {
       await scheduler?.stop();
@@ -55,6 +57,11 @@ describe('scheduled segment re-evaluation', () => {
     });
 
     it('the job recomputes decayed windows and re-evaluates groups after the clock moves on', async () => {
+      // A retry starts like the first attempt: at the fixture's "now", not where the first attempt
+      // left the clock, and without its group (the job would count that group's member rejoining
+      // when the clock goes back). This file's only groups are this test's.
+      t.clock.set(START);
+      await t.database.query('delete from customer_groups');
       const ind = `sched_${Date.now()}`;
       const c = await makeCompany(t, { legalName: 'Quarterly Buyer', industry: ind });
       const group = await createGroup(t.ctx(), { name: `Active ${ind}`, rule: `industry = "${ind}" and order_count_90d >= 1` });

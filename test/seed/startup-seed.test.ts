@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existingDemoSignIns, startupSeed } from '../../src/cli/startup-seed.ts';
 import type { Database } from '../../src/db/client.ts';
 import { verifyPassword } from '../../src/modules/accounts/index.ts';
@@ -15,14 +15,15 @@ const counts = async (db: Database) => {
 };
 
 describe('startup seed', () => {
-  let database: Database;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ database, drop } = await createTestDatabase());
-  });
-  afterAll(async () => drop());
+  // Created by the first test, which the others read: each attempt of it gets a new empty
+  // database (a retry would find the first attempt's data), and the last one stays.
+  let database!: Database;
+  let drop: (() => Promise<void>) | undefined;
+  afterAll(async () => drop?.());
 
   it('loads the small demo data into an empty database, once', async () => {
+    await drop?.();
+    ({ database, drop } = await createTestDatabase());
     expect(await existingDemoSignIns(database)).toBeNull();
     const first = await startupSeed(database, () => undefined);
     const after = await counts(database);
