@@ -24,8 +24,8 @@ export {
   listCompaniesForIntegration,
   updateCompany,
 } from './companies.service.ts';
-export { createLocation, deleteLocation, getLocation, listLocations, updateLocation } from './locations.service.ts';
-export { addCompanyUser, adminUpdateCompanyUser, allowedLocationIds, getCompanyUser, listCompanyUsers, removeCompanyUser, updateCompanyUser } from './users.service.ts';
+export { createLocation, deleteLocation, getLocation, listLocations, shipToLocationsFor, updateLocation } from './locations.service.ts';
+export { addCompanyUser, adminUpdateCompanyUser, getCompanyUser, listCompanyUsers, removeCompanyUser, updateCompanyUser } from './users.service.ts';
 export { createStaff, getStaff, listStaff, updateStaff, type StaffInput } from './staff.service.ts';
 export { companiesOf, findLogin, findLoginById, setPassword, type Login } from './credentials.service.ts';
 export { assertPasswordPolicy, hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { companyLocations } from './accounts.tables.ts';
+import { companyLocations, companyMembershipLocations } from './accounts.tables.ts';
 import type { Location } from './domain/types.ts';
 
 type LocationRow = typeof companyLocations.$inferSelect;
@@ -48,6 +48,22 @@ export async function listLocationRows(db: Db, companyId: string, opts: { after?
     )
     .orderBy(asc(companyLocations.id))
     .limit(opts.limit + 1);
+  return rows.map(toLocation);
+}
+
+/**
+ * The company's ship-to locations a member may use, in one query: all of them, unless `restricted`
+ * and the membership names locations (then only those). At most `limit`, by id.
+ */
+export async function shipToLocationRows(db: Db, companyId: string, userId: string, restricted: boolean, limit: number): Promise<Location[]> {
+  const mine = (extra = sql``) => sql`select 1 from ${companyMembershipLocations} r where r.user_id = ${userId} and r.company_id = ${companyId}${extra}`;
+  const allowed = restricted ? sql`(not exists (${mine()}) or exists (${mine(sql` and r.location_id = ${companyLocations.id}`)}))` : undefined;
+  const rows = await db
+    .select()
+    .from(companyLocations)
+    .where(and(eq(companyLocations.companyId, companyId), eq(companyLocations.isShipTo, true), allowed))
+    .orderBy(asc(companyLocations.id))
+    .limit(limit);
   return rows.map(toLocation);
 }
 

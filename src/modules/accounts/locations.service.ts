@@ -4,7 +4,7 @@ import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts'
 import { notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import type { Location, LocationInput } from './domain/types.ts';
-import { clearDefault, deleteLocationRow, findLocation, insertLocation, listLocationRows, updateLocationRow } from './locations.repo.ts';
+import { clearDefault, deleteLocationRow, findLocation, insertLocation, listLocationRows, shipToLocationRows, updateLocationRow } from './locations.repo.ts';
 
 /**
  * Locations of one company. Callers pass the company the actor may act on; a location id of any
@@ -15,6 +15,14 @@ export async function listLocations(ctx: Ctx, companyId: string, q: { limit?: nu
   const after = decodeCursor(q.cursor)?.[0];
   const rows = await listLocationRows(ctx.db, companyId, { after: after === undefined ? undefined : String(after), limit, only: q.only });
   return toPage(rows, limit, (r) => [r.id]);
+}
+
+/**
+ * The ship-to addresses a member may order to: the company's ship-to locations, limited to those
+ * their membership names where it names any — unless they may manage locations (`seeAll`).
+ */
+export async function shipToLocationsFor(ctx: Ctx, companyId: string, userId: string, seeAll: boolean): Promise<Location[]> {
+  return shipToLocationRows(ctx.db, companyId, userId, !seeAll, 200);
 }
 
 export async function getLocation(ctx: Ctx, companyId: string, id: string): Promise<Location> {

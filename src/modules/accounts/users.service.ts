@@ -12,7 +12,7 @@ import { normaliseEmail } from './domain/validation.ts';
 import { recordEvent } from './events.ts';
 import { countLocationsIn } from './locations.repo.ts';
 import { assertPasswordPolicy, hashPassword } from './passwords.ts';
-import { findMembership, findUserByEmail, findUserRow, listMembers, lockAdminCount, memberLocationIds, membershipsOf, setMemberLocations } from './users.repo.ts';
+import { findMembership, findUserByEmail, findUserRow, listMembers, lockAdminCount, membershipsOf, setMemberLocations } from './users.repo.ts';
 
 /** The members of one company (the caller has already decided the actor may see it). */
 export async function listCompanyUsers(ctx: Ctx, companyId: string, q: { limit?: number; cursor?: string }): Promise<PageResult<CompanyUser>> {
@@ -142,9 +142,4 @@ export async function adminUpdateCompanyUser(ctx: Ctx, userId: string, patch: Me
   if (!memberships.some((m) => m.companyId === companyId)) throw notFound('Membership', 'companyId');
   const { companyId: _c, ...rest } = patch;
   return updateCompanyUser(ctx, companyId, userId, rest);
-}
-
-/** Location ids the user may use in a company; empty means all of them. For checkout and carts. */
-export async function allowedLocationIds(ctx: Ctx, userId: string, companyId: string): Promise<string[]> {
-  return memberLocationIds(ctx.db, userId, companyId);
 }

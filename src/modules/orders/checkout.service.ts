@@ -4,7 +4,7 @@ import { inTx, type Ctx } from '../../http/context.ts';
 import { outboxInsertSql } from '../../jobs/outbox.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
-import { allowedLocationIds, listLocations, type Location } from '../accounts/index.ts';
+import { shipToLocationsFor, type Location } from '../accounts/index.ts';
 import { cartNotOpen, cartOrderedWrites, loadCartForCheckout, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
 import { checkoutPolicy, creditSummary, reserveCredit, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
 import { chargeCard, paymentProvider, type CardDetails, type Payment } from '../payments/index.ts';
@@ -60,10 +60,7 @@ function buyerOf(ctx: Ctx): Buyer {
 
 /** The ship-to locations the buyer may use: the company's ship-to addresses, limited to the membership's where it is restricted. */
 async function shipToLocations(ctx: Ctx, a: Buyer): Promise<Location[]> {
-  const only = await allowedLocationIds(ctx, a.userId, a.companyId);
-  const restricted = only.length > 0 && !a.permissions.has('company.locations:write');
-  const page = await listLocations(ctx, a.companyId, { limit: 200, ...(restricted ? { only } : {}) });
-  return page.items.filter((l) => l.isShipTo);
+  return shipToLocationsFor(ctx, a.companyId, a.userId, a.permissions.has('company.locations:write'));
 }
 
 const snapshot = (l: Location): ShipToSnapshot => ({ locationId: l.id, name: l.name, line1: l.line1, line2: l.line2, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country, phone: l.phone });

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { TaxRateRow } from './domain/tax.ts';
 import { companyTaxExemptions, taxRates } from './tax.tables.ts';
 
 /** Queries behind tax rates and exemptions; every function runs on the Db it is given (ctx's). */
@@ -10,6 +11,26 @@ export type ExemptionRow = typeof companyTaxExemptions.$inferSelect;
 /** Every rate of a country (all classes, regions and windows: a country has a handful). */
 export async function ratesOfCountry(db: Db, country: string): Promise<TaxRateRecord[]> {
   return db.select().from(taxRates).where(eq(taxRates.country, country));
+}
+
+/** An exemption as a tax computation needs it. */
+export type ExemptionFacts = Pick<ExemptionRow, 'certificateNumber' | 'expiresOn'>;
+
+/**
+ * What a tax computation reads, in one round trip (a checkout computes tax on every order): the
+ * country's rates and the company's exemption, if any.
+ */
+export async function taxInputs(db: Db, country: string, companyId: string | null): Promise<{ rates: TaxRateRow[]; exemption: ExemptionFacts | null }> {
+  type RateJson = Omit<TaxRateRow, 'validFrom' | 'validTo'> & { validFrom: string | null; validTo: string | null };
+  const res = (await db.execute(sql`
+    select (select coalesce(json_agg(json_build_object('country', r.country, 'region', r.region, 'taxClass', r.tax_class, 'rateBp', r.rate_bp, 'label', r.label,
+                   'validFrom', r.valid_from, 'validTo', r.valid_to)), '[]'::json) from tax_rates r where r.country = ${country}) as rates,
+           (select json_build_object('certificateNumber', e.certificate_number, 'expiresOn', e.expires_on) from company_tax_exemptions e where e.company_id = ${companyId}) as exemption`)) as unknown as {
+    rows: { rates: RateJson[]; exemption: ExemptionFacts | null }[];
+  };
+  const row = res.rows[0]!;
+  const at = (v: string | null) => (v === null ? null : new Date(v));
+  return { rates: row.rates.map((r) => ({ ...r, validFrom: at(r.validFrom), validTo: at(r.validTo) })), exemption: row.exemption };
 }
 
 export async function findRate(db: Db, id: string): Promise<TaxRateRecord | null> {

@@ -30,7 +30,7 @@ export interface TaxResult {
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Valid through its expiry day (UTC): expired from the next day on. */
-function exemptionValid(e: repo.ExemptionRow | null, at: Date): e is repo.ExemptionRow {
+function exemptionValid(e: repo.ExemptionFacts | null, at: Date): e is repo.ExemptionFacts {
   return e !== null && utcDay(at) <= e.expiresOn;
 }
 
@@ -44,7 +44,7 @@ export async function taxFor(ctx: Ctx, input: TaxInput): Promise<TaxResult> {
   const country = input.shipTo.country.toUpperCase();
   for (const [i, l] of input.lines.entries()) if (!Number.isSafeInteger(l.amount) || l.amount < 0) throw invalid(`lines[${i}].amount`, 'must be a whole number of minor units, 0 or more');
   if (!Number.isSafeInteger(input.shipping) || input.shipping < 0) throw invalid('shipping', 'must be a whole number of minor units, 0 or more');
-  const [rates, exemption] = await Promise.all([repo.ratesOfCountry(ctx.db, country), isId('company', input.companyId) ? repo.findExemption(ctx.db, input.companyId) : Promise.resolve(null)]);
+  const { rates, exemption } = await repo.taxInputs(ctx.db, country, isId('company', input.companyId) ? input.companyId : null);
   const exempt = exemptionValid(exemption, at);
   const r = computeTax(rates, { country, region: input.shipTo.region }, input.lines, input.shipping, at, exempt);
   return exempt ? { ...r, exempt, exemptReason: `Tax-exempt: certificate ${exemption.certificateNumber}, valid until ${exemption.expiresOn}` } : { ...r, exempt };
