@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { creditAccounts, creditLedger, customerGroupPaymentTerms, type CreditRefKind } from './credit.tables.ts';
 import type { PaymentTermsCode } from './domain/terms.ts';
 
@@ -81,14 +82,21 @@ export async function lockAccount(db: Db, companyId: string): Promise<AccountRow
 }
 
 /**
- * The account's new exposure and its ledger entry, in one statement: a reservation on the checkout
- * path is one round trip instead of two.
+ * The account's new exposure and its ledger entry as parts of one statement (`writeTogether`): on
+ * its own (`recordEntry`), or with the order that takes the credit (the checkout's one statement).
  */
-export async function recordEntry(db: Db, e: Required<typeof creditLedger.$inferInsert>): Promise<void> {
+export function entryWrites(e: Required<typeof creditLedger.$inferInsert>): WritePart[] {
   const at = e.at.toISOString();
-  await db.execute(sql`with account as (update credit_accounts set exposure = ${e.exposureAfter}, updated_at = ${at}::timestamptz where company_id = ${e.companyId})
-    insert into credit_ledger (id, company_id, ref_kind, ref_id, amount, exposure_after, reason, actor_kind, actor_id, at)
-    values (${e.id}, ${e.companyId}, ${e.refKind}, ${e.refId}, ${e.amount}, ${e.exposureAfter}, ${e.reason}, ${e.actorKind}, ${e.actorId}, ${at}::timestamptz)`);
+  return [
+    ['credit_exposure', sql`update credit_accounts set exposure = ${e.exposureAfter}, updated_at = ${at}::timestamptz where company_id = ${e.companyId}`],
+    ['credit_entry', sql`insert into credit_ledger (id, company_id, ref_kind, ref_id, amount, exposure_after, reason, actor_kind, actor_id, at)
+      values (${e.id}, ${e.companyId}, ${e.refKind}, ${e.refId}, ${e.amount}, ${e.exposureAfter}, ${e.reason}, ${e.actorKind}, ${e.actorId}, ${at}::timestamptz)`],
+  ];
+}
+
+/** The account's new exposure and its ledger entry, in one statement. */
+export async function recordEntry(db: Db, e: Required<typeof creditLedger.$inferInsert>): Promise<void> {
+  await writeTogether(db, entryWrites(e), sql`select 1 as done`);
 }
 
 export async function upsertAccount(db: Db, values: typeof creditAccounts.$inferInsert): Promise<AccountRow> {

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
@@ -118,9 +120,13 @@ async function lockFor(ctx: Ctx, companyId: string, currency: string): Promise<r
   return account;
 }
 
-async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string): Promise<void> {
+function entry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string) {
   const now = ctx.clock.now();
-  await repo.recordEntry(ctx.db, { id: newId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now });
+  return { id: newId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now };
+}
+
+async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string): Promise<void> {
+  await repo.recordEntry(ctx.db, entry(ctx, companyId, ref, amount, exposureAfter, reason));
 }
 
 /**
@@ -130,14 +136,26 @@ async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: num
  * rolled-back order rolls its reservation back too. CREDIT_ACCOUNT_MISSING without an account.
  */
 export async function reserveCredit(ctx: Ctx, input: ReserveInput): Promise<ReserveResult> {
-  checkAmount(input.amount);
   return inTx(ctx, async (tx) => {
-    const account = await lockFor(tx, input.companyId, input.currency);
-    const decision = decideReserve({ limit: account.creditLimit, exposure: account.exposure }, input.amount);
-    if (!decision.ok) return { ok: false, available: decision.available };
-    if (input.amount > 0) await addEntry(tx, input.companyId, input.ref, input.amount, decision.exposure, input.reason ?? `Credit reserved for ${input.ref.kind} ${input.ref.id}`);
-    return { ok: true, available: decision.available };
+    const r = await reserveCreditWrites(tx, input);
+    if (r.writes.length) await writeTogether(tx.db, r.writes, sql`select 1 as done`);
+    return { ok: r.ok, available: r.available };
   });
+}
+
+/**
+ * `reserveCredit`'s lock and decision, with its writes (exposure and ledger entry; none when refused)
+ * handed back for the caller's one combined statement — the checkout sends them with the order's.
+ * Call inside the caller's transaction: the account stays locked until it commits.
+ */
+export async function reserveCreditWrites(tx: Ctx, input: ReserveInput): Promise<ReserveResult & { writes: WritePart[] }> {
+  checkAmount(input.amount);
+  const account = await lockFor(tx, input.companyId, input.currency);
+  const decision = decideReserve({ limit: account.creditLimit, exposure: account.exposure }, input.amount);
+  if (!decision.ok) return { ok: false, available: decision.available, writes: [] };
+  const reason = input.reason ?? `Credit reserved for ${input.ref.kind} ${input.ref.id}`;
+  const writes = input.amount > 0 ? repo.entryWrites(entry(tx, input.companyId, input.ref, input.amount, decision.exposure, reason)) : [];
+  return { ok: true, available: decision.available, writes };
 }
 
 /**

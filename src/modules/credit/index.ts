@@ -17,6 +17,7 @@ export {
   listLedger,
   releaseCredit,
   reserveCredit,
+  reserveCreditWrites,
   setGroupTerms,
   storeCredit,
   updateCreditAccount,

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { writeTogether } from '../../db/write-together.ts';
+import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { outboxInsertSql } from '../../jobs/outbox.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import { shipToLocationsFor, type Location } from '../accounts/index.ts';
 import { cartNotOpen, cartOrderedWrites, loadCartForCheckout, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
-import { checkoutPolicy, creditSummary, reserveCredit, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
+import { checkoutPolicy, creditSummary, reserveCreditWrites, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
 import { chargeCard, paymentProvider, type CardDetails, type Payment } from '../payments/index.ts';
 import { shippingOptions, shippingQuote, type ShippingOption } from '../shipping/index.ts';
 import { taxFor, type TaxResult } from '../tax/index.ts';
@@ -225,9 +225,12 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   let status: OrderStatus = 'placed';
   let creditReserved = 0;
   let creditAvailable: number | null = null;
+  const creditWrites: WritePart[] = [];
   if (input.paymentMethod === 'account') {
-    const r = await reserveCredit(tx, { companyId: a.companyId, amount: total, currency: cart.currency, ref: { kind: 'order', id: orderId } });
+    // The account stays locked to commit; its new exposure and ledger entry go in the order's statement.
+    const r = await reserveCreditWrites(tx, { companyId: a.companyId, amount: total, currency: cart.currency, ref: { kind: 'order', id: orderId } });
     creditAvailable = r.available;
+    creditWrites.push(...r.writes);
     if (r.ok) creditReserved = total;
     else if (policy.overLimitAction === 'hold') status = 'on_hold';
     else throw new AppError('CREDIT_LIMIT_EXCEEDED', `The order total is over your available credit`, 'paymentMethod', { available: r.available, total, currency: cart.currency });
@@ -238,8 +241,9 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   const allocations = await allocateOrderStock(tx, lines);
 
   // Everything the order writes goes in ONE statement (one round trip, not a dozen): the order with
-  // its number, lines and events, its outbox events, the cart closed and the stock held. The VAT id
-  // and the company's locale are read by that statement; the events carry the buyer's name as of now.
+  // its number, lines and events, its outbox events, the cart closed, the credit taken and the stock
+  // held. The VAT id and the company's locale are read by that statement; the events carry the
+  // buyer's name as of now.
   const requestLocale = ['en', 'ar', 'ur', 'bn'].includes(tx.locale.slice(0, 2)) ? tx.locale.slice(0, 2) : null;
   const companyField = (column: string) => sql`(select ${sql.identifier(column)} from companies where id = ${a.companyId})`;
   const actor = { actorKind: 'buyer' as const, actorId: a.userId, actorName: sql<string>`(select name from company_users where id = ${a.userId})` };
@@ -289,6 +293,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
         ),
       ],
       ...cartClose.parts,
+      ...creditWrites,
       ...stockWrites(orderId, lines, allocations),
     ],
     sql`select ${repo.ORDER_NUMBER} as number, ${cartClose.closed} as closed`,
