@@ -40,6 +40,8 @@ export interface RecordResult {
   problems: DraftProblem[];
   /** Companies whose history changed (both companies when a re-import moves an order). */
   touched: string[];
+  /** Orders already recorded under another company, which this call moved: reference and former company. */
+  moved: { externalRef: string; from: string }[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface RecordResult {
  * must hold every draft's company that exists.
  */
 export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts: { unknownSku: 'reject' | 'keep'; existingCompanies?: ReadonlySet<string> }): Promise<RecordResult> {
-  const result: RecordResult = { created: 0, updated: 0, problems: [], touched: [] };
+  const result: RecordResult = { created: 0, updated: 0, problems: [], touched: [], moved: [] };
   if (drafts.length === 0) return result;
   // The caller may know already which of the companies exist (the outbox consumer reads it once for all its events).
   const companies = opts.existingCompanies ?? (await existingCompanies(ctx.db, drafts.map((d) => d.companyId)));
@@ -87,6 +89,7 @@ export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts
       const id = prior?.id ?? ids.get(d.externalRef) ?? newId('purchaseOrder', d.orderedAt.getTime());
       if (prior) {
         touched.add(prior.companyId);
+        if (prior.companyId !== d.companyId) result.moved.push({ externalRef: d.externalRef, from: prior.companyId });
         if (!ids.has(d.externalRef)) result.updated += 1;
       } else if (!ids.has(d.externalRef)) result.created += 1;
       ids.set(d.externalRef, id);

@@ -91,19 +91,31 @@ export function checkPurchaseEvent(e: DeliveredEvent & { type: PurchaseEventType
   return { type: e.type, aggregateId: e.aggregateId, payload: e.payload } as CheckedPurchaseEvent;
 }
 
+/** What recording one event changed. */
+export interface RecordedPurchaseEvent {
+  /** The companies whose metrics to recompute, in the order handling the event alone would take them. */
+  readonly companies: readonly string[];
+  /**
+   * The event changed rows of a company other than its own (an invoice, quote or order recorded
+   * under another company): its effect is then not independent of other companies' events.
+   */
+  readonly foreign: boolean;
+}
+
 /**
  * Records what purchase events change in the purchase history — orders placed or cancelled, overdue
- * invoices, open quotes — and answers, for each event, the company whose metrics it changed (null
- * for a company deleted since the event was written: there is nobody left to measure). Metrics and
- * membership are not refreshed here. Events about different companies commute; the caller passes
- * at most one event per company (see segments.events.ts), so all `order.placed` go in one
- * `recordOrders` call — one catalog read, one insert of orders and one of lines — and whether the
- * companies exist is read once. Idempotent: orders are keyed by id (source `precis`), quotes and
- * invoices by id, so a re-delivered event changes nothing.
+ * invoices, open quotes — and answers, per event, the companies whose metrics it changed (none for a
+ * company deleted since the event was written: there is nobody left to measure). Metrics and
+ * membership are not refreshed here. The caller passes events about different companies and
+ * aggregates (see segments.events.ts), which commute, so all `order.placed` go in one `recordOrders`
+ * call — one catalog read, one insert of orders and one of lines — and whether the companies exist
+ * is read once. Idempotent: orders are keyed by id (source `precis`), quotes and invoices by id, so
+ * a re-delivered event changes nothing.
  */
-export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPurchaseEvent[]): Promise<(string | null)[]> {
+export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPurchaseEvent[]): Promise<RecordedPurchaseEvent[]> {
   const exists = await existingCompanies(ctx.db, events.map((e) => e.payload.companyId));
   const placed = events.flatMap((e) => (e.type === 'order.placed' && exists.has(e.payload.companyId) ? [e] : []));
+  const movedFrom = new Map<string, string>();
   if (placed.length) {
     const drafts = placed.map(({ aggregateId, payload: p }) => ({
       source: PRECIS_ORDER_SOURCE,
@@ -114,42 +126,56 @@ export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPur
       status: 'placed' as const,
       lines: p.lines.map((l) => ({ ...l, variantId: l.variantId ?? undefined })),
     }));
-    await recordOrders(ctx, drafts, { unknownSku: 'keep', existingCompanies: exists });
+    const recorded = await recordOrders(ctx, drafts, { unknownSku: 'keep', existingCompanies: exists });
+    for (const m of recorded.moved) movedFrom.set(m.externalRef, m.from);
   }
-  const touched: (string | null)[] = [];
+  const out: RecordedPurchaseEvent[] = [];
   for (const e of events) {
-    const known = exists.has(e.payload.companyId) ? e.payload.companyId : null;
+    const own = e.payload.companyId;
+    const known = exists.has(own);
+    // The company whose row the event changed, when it is not the event's own company.
+    const other = (owner: string | null | undefined) => owner !== null && owner !== undefined && owner !== own;
     switch (e.type) {
-      case 'order.placed':
-        touched.push(known);
-        break;
-      case 'order.cancelled':
-        touched.push((await setOrderStatus(ctx.db, PRECIS_ORDER_SOURCE, e.aggregateId, 'cancelled', new Date(e.payload.cancelledAt))) ?? e.payload.companyId);
-        break;
-      case 'invoice.overdue': {
-        const p = e.payload;
-        if (known) {
-          await ctx.db
-            .insert(purchaseOverdueInvoices)
-            .values({ invoiceId: e.aggregateId, companyId: p.companyId, currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) })
-            .onConflictDoUpdate({ target: purchaseOverdueInvoices.invoiceId, set: { currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) } });
-        }
-        touched.push(known);
+      case 'order.placed': {
+        const from = movedFrom.get(e.aggregateId);
+        out.push({ companies: !known ? [] : from ? [from, own].sort() : [own], foreign: from !== undefined });
         break;
       }
-      case 'invoice.paid':
-        await ctx.db.delete(purchaseOverdueInvoices).where(eq(purchaseOverdueInvoices.invoiceId, e.aggregateId));
-        touched.push(e.payload.companyId);
+      case 'order.cancelled': {
+        const owner = await setOrderStatus(ctx.db, PRECIS_ORDER_SOURCE, e.aggregateId, 'cancelled', new Date(e.payload.cancelledAt));
+        out.push({ companies: [owner ?? own], foreign: other(owner) });
         break;
+      }
+      case 'invoice.overdue': {
+        const p = e.payload;
+        if (!known) {
+          out.push({ companies: [], foreign: false });
+          break;
+        }
+        const [row] = await ctx.db
+          .insert(purchaseOverdueInvoices)
+          .values({ invoiceId: e.aggregateId, companyId: p.companyId, currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) })
+          .onConflictDoUpdate({ target: purchaseOverdueInvoices.invoiceId, set: { currency: p.currency, amount: p.amountDue, dueAt: new Date(p.dueAt) } })
+          .returning({ companyId: purchaseOverdueInvoices.companyId });
+        out.push({ companies: [own], foreign: other(row?.companyId) });
+        break;
+      }
+      case 'invoice.paid': {
+        const [row] = await ctx.db.delete(purchaseOverdueInvoices).where(eq(purchaseOverdueInvoices.invoiceId, e.aggregateId)).returning({ companyId: purchaseOverdueInvoices.companyId });
+        out.push({ companies: [own], foreign: other(row?.companyId) });
+        break;
+      }
       case 'quote.opened':
-        if (known) await ctx.db.insert(purchaseOpenQuotes).values({ quoteId: e.aggregateId, companyId: e.payload.companyId, openedAt: new Date(e.payload.openedAt) }).onConflictDoNothing();
-        touched.push(known);
+        // An id already recorded (for whichever company) is left as it is: nothing changes.
+        if (known) await ctx.db.insert(purchaseOpenQuotes).values({ quoteId: e.aggregateId, companyId: own, openedAt: new Date(e.payload.openedAt) }).onConflictDoNothing();
+        out.push({ companies: known ? [own] : [], foreign: false });
         break;
-      case 'quote.closed':
-        await ctx.db.delete(purchaseOpenQuotes).where(eq(purchaseOpenQuotes.quoteId, e.aggregateId));
-        touched.push(e.payload.companyId);
+      case 'quote.closed': {
+        const [row] = await ctx.db.delete(purchaseOpenQuotes).where(eq(purchaseOpenQuotes.quoteId, e.aggregateId)).returning({ companyId: purchaseOpenQuotes.companyId });
+        out.push({ companies: [own], foreign: other(row?.companyId) });
         break;
+      }
     }
   }
-  return touched;
+  return out;
 }

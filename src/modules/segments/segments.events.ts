@@ -9,19 +9,32 @@ const COMPANY_EVENT_TYPES = ['company.created', 'company.updated', 'company.move
 
 type SegmentEvent = CheckedPurchaseEvent | { type: (typeof COMPANY_EVENT_TYPES)[number]; aggregateId: string };
 
-/** The company an event is about: what decides which events may be handled together. */
-const companyOf = (e: SegmentEvent): string => ('payload' in e ? e.payload.companyId : e.aggregateId);
+/**
+ * What an event is about — its company, and for purchase events the invoice, quote or order — which
+ * decides which events may be handled together: two events about one thing never share a round.
+ */
+function keysOf(e: SegmentEvent): string[] {
+  if (!('payload' in e)) return [`company:${e.aggregateId}`];
+  return [`company:${e.payload.companyId}`, `${e.type.slice(0, e.type.indexOf('.'))}:${e.aggregateId}`];
+}
+
+/** Thrown when a round cannot be handled together; the dispatcher then hands the events over one by one. */
+class NotIndependent extends Error {}
 
 /**
- * Handles one round: events about different companies (or one move alone). Their changes are
- * recorded in order, then the metrics of the companies they touched are recomputed and every group
- * is re-evaluated for those companies in one pass. Companies do not affect each other's metrics or
- * membership, so this has exactly the outcome of handling the events one by one: the same metrics,
- * the same joins and leaves with the same reasons, logged company by company in event order.
+ * Handles one round: events about different companies and aggregates (or one move alone). Their
+ * changes are recorded in order, then the metrics of the companies they touched are recomputed and
+ * every group is re-evaluated for those companies in one pass. Companies do not affect each other's
+ * metrics or membership, so this has exactly the outcome of handling the events one by one: the
+ * same metrics, the same joins and leaves with the same reasons, logged company by company in event
+ * order. An event that changed another company's rows (an invoice recorded under one company, paid
+ * under another) breaks that independence: the round throws, and the dispatcher's one-at-a-time
+ * fallback handles the claim exactly as before.
  */
 async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<void> {
   const purchases = round.filter((e): e is CheckedPurchaseEvent => 'payload' in e);
-  const touched = purchases.length ? await recordPurchaseEvents(ctx, purchases) : [];
+  const recorded = purchases.length ? await recordPurchaseEvents(ctx, purchases) : [];
+  if (round.length > 1 && recorded.some((r) => r.foreign)) throw new NotIndependent('purchase events that change another company\'s records are handled one at a time');
   const companies: { id: string; metrics: boolean }[] = [];
   const add = (id: string, metrics: boolean) => {
     if (!companies.some((c) => c.id === id)) companies.push({ id, metrics });
@@ -29,8 +42,7 @@ async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<vo
   let p = 0;
   for (const e of round) {
     if ('payload' in e) {
-      const id = touched[p++];
-      if (id) add(id, true);
+      for (const id of recorded[p++]!.companies) add(id, true);
     } else if (e.type === 'company.moved') {
       // A move changes the hierarchy facts (`descendant_of`, `depth`) of every company under the moved one.
       for (const id of [e.aggregateId, ...(await descendantIds(ctx, e.aggregateId))]) add(id, false);
@@ -43,8 +55,9 @@ async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<vo
  * Keeps purchase metrics and materialised membership current as companies change and buy: the
  * outbox dispatcher hands this consumer all its events of one claim (company events, and the
  * purchase events of purchase-events.ts), in creation order, in the transaction that marks them
- * handled. They are handled in rounds of events about different companies — a second event about a
- * company already in the round, or a move (it touches a whole subtree), starts a new round — so ten
+ * handled. They are handled in rounds of events about different companies and aggregates — an event
+ * about a company or an order, invoice or quote already in the round, or a move (it touches a whole
+ * subtree), starts a new round — so ten
  * orders of ten companies cost one catalog read, one insert of orders and one of lines, one metrics
  * query and one re-evaluation, with the result of handling them one at a time. A payload that breaks
  * the contract throws before anything is written (the dispatcher then retries the events one by one,
@@ -66,9 +79,10 @@ async function handleSegmentEvents(ctx: Ctx, events: readonly OutboxEvent[]): Pr
   };
   for (const e of checked) {
     const alone = e.type === 'company.moved';
-    if (alone || inRound.has(companyOf(e))) await flush();
+    const keys = keysOf(e);
+    if (alone || keys.some((k) => inRound.has(k))) await flush();
     round.push(e);
-    inRound.add(companyOf(e));
+    for (const k of keys) inRound.add(k);
     if (alone) await flush();
   }
   await flush();
