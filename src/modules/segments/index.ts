@@ -43,7 +43,7 @@ export { loadFacts } from './segments.repo.ts';
 export { segmentsEventHandlers } from './segments.events.ts';
 export { companyMetrics, purchaseOrderLines, purchaseOrders } from './purchase-history.tables.ts';
 export { emitPurchaseEvent, PRECIS_ORDER_SOURCE, PURCHASE_EVENT_TYPES, PurchaseEventPayloads, type PurchaseEvent, type PurchaseEventType } from './purchase-events.ts';
-export { metricsFactsOf, purchaseMetrics, refreshAllAndReevaluate, refreshCompanies, refreshMetrics, type RefreshResult } from './metrics.service.ts';
+export { metricsFactsOf, purchaseMetrics, refreshAllAndReevaluate, refreshCompanies, refreshMetrics, refreshThenReevaluate, type RefreshResult } from './metrics.service.ts';
 export { importOrderHistory, recordOrders, type OrderDraft, type OrderHistoryItem, type OrderHistoryResult } from './order-history.service.ts';
 export { importOrderHistoryCsv, type OrderHistoryCsvOptions, type OrderHistoryCsvResult } from './order-history-csv.service.ts';
 export { assembleMetrics, COUNTED_STATUSES, ORDER_STATUSES, windowStarts, type MetricsRecord, type OrderStatus } from './domain/purchase-metrics.ts';
@@ -58,6 +58,7 @@ export {
   listMembers,
   previewRule,
   reevaluateAll,
+  reevaluateCompanies,
   reevaluateCompany,
   removeStaticMember,
   updateGroup,
