@@ -98,6 +98,15 @@ describe('placing an order', () => {
     const ok = await s.checkout(s.builder, { cartId, poNumber: 'PO-1' });
     expectStatus(ok, 201);
     await updateCreditAccount(s.sys, s.companyId, { poRequired: false });
+    // The cart's activity tells the story in order: submitted and refused, then submitted and ordered.
+    const steps = await t.database.query<{ type: string; step: string | null; code: string | null }>(
+      `select type, data->>'step' as step, data->>'code' as code from cart_events where cart_id = $1 order by at, id`, [cartId]);
+    expect(steps.slice(-4)).toEqual([
+      { type: 'checkout_step', step: 'submitted', code: null },
+      { type: 'validation_error', step: null, code: 'PO_NUMBER_REQUIRED' },
+      { type: 'checkout_step', step: 'submitted', code: null },
+      { type: 'ordered', step: null, code: null },
+    ]);
   });
 
   it('refuses a delivery date in the past', async () => {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { WritePart } from '../../db/write-together.ts';
 import type { Ctx } from '../../http/context.ts';
-import { newId } from '../../lib/ids.ts';
+import { newMonotonicId } from '../../lib/ids.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { PricingStrategy } from '../pricing/index.ts';
 import * as repo from './carts.repo.ts';
@@ -83,18 +83,21 @@ export async function recordCartEvent(ctx: Ctx, cartId: string, type: CartEventT
 /**
  * The writes that close a cart as ordered, for the order's one combined statement
  * (`writeTogether`): the open cart becomes `ordered` with the order's id, leaves its owner's
- * "current cart" slot, and gets its `ordered` event. `closed` counts the carts closed (1, or 0 when
- * the cart was no longer open — the caller then refuses the order with CART_NOT_OPEN).
+ * "current cart" slot, and gets its events — `before` (e.g. the checkout step that submitted it),
+ * then `ordered`, in that order (same instant, monotonic ids). `closed` counts the carts closed (1,
+ * or 0 when the cart was no longer open — the caller then refuses the order with CART_NOT_OPEN).
  */
-export function cartOrderedWrites(ctx: Ctx, cartId: string, orderId: string): { parts: WritePart[]; closed: SQL } {
+export function cartOrderedWrites(ctx: Ctx, cartId: string, orderId: string, before: readonly { type: CartEventType; data: Record<string, unknown> }[] = []): { parts: WritePart[]; closed: SQL } {
   const a = actorOf(ctx);
+  const now = ctx.clock.now().getTime();
+  const events = [...before, { type: 'ordered' as const, data: { orderId } }].map((e) => sql`(${newMonotonicId('cartEvent', now)}, ${e.type}, ${JSON.stringify(e.data)})`);
   return {
     parts: [
       ['cart_closed', sql`update carts set status = 'ordered', order_id = ${orderId}, ordered_at = now(), updated_at = now(), last_activity_at = now()
         where id = ${cartId} and status = 'open' returning id, company_id`],
       ['cart_uncurrent', sql`delete from cart_current where cart_id in (select id from cart_closed)`],
       ['cart_ordered', sql`insert into cart_events (id, cart_id, company_id, type, actor_kind, actor_id, data)
-        select ${newId('cartEvent')}, id, company_id, 'ordered', ${a.actorKind}, ${a.actorId}, ${JSON.stringify({ orderId })}::jsonb from cart_closed`],
+        select e.id, c.id, c.company_id, e.type, ${a.actorKind}, ${a.actorId}, e.data::jsonb from cart_closed c cross join (values ${sql.join(events, sql`, `)}) as e(id, type, data)`],
     ],
     closed: sql`(select count(*)::int from cart_closed)`,
   };

@@ -155,16 +155,19 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   if (input.shipToLocationId && input.newAddress) throw invalid('newAddress', 'give either shipToLocationId or newAddress, not both');
   if (!input.shipToLocationId && !input.newAddress) throw invalid('shipToLocationId', 'choose a ship-to location');
   if (input.paymentMethod === 'card' && !input.card) throw invalid('card', 'card details are required to pay by card');
-  await recordCartEvent(ctx, input.cartId, 'checkout_step', { step: 'submitted', paymentMethod: input.paymentMethod });
+  // The submitted step is written with the order (one statement); a refused order records it below.
+  const submitted = { step: 'submitted', paymentMethod: input.paymentMethod };
   const charged: Charged = {};
   let orderId: string;
   try {
     // The order's transaction writes no pricing data, so it prices from the process cache, which
     // notifications keep current (a cold cache loads from the database as usual).
-    orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps, charged));
+    orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps, charged, submitted));
   } catch (err) {
     if (charged.payment) await giveBack(ctx, charged.payment);
-    if (err instanceof AppError && CART_REFUSALS.has(err.code)) {
+    // Only on a cart the buyer may read (another company's cart stays untouched: that is a 404).
+    const recorded = await recordCartEvent(ctx, input.cartId, 'checkout_step', submitted).then(() => true, () => false);
+    if (recorded && err instanceof AppError && CART_REFUSALS.has(err.code)) {
       await recordCartEvent(ctx, input.cartId, 'validation_error', { code: err.code, message: err.message, ...(err.extra ?? {}) }).catch(() => undefined);
     }
     throw err;
@@ -192,7 +195,7 @@ async function giveBack(ctx: Ctx, payment: Payment): Promise<void> {
   else ctx.log.error({ reference: payment.reference, amount: payment.amount, failure: result.failure.message }, 'order not placed and the card refund FAILED: refund by hand');
 }
 
-async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged): Promise<string> {
+async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged, submitted: Record<string, unknown>): Promise<string> {
   const cart = await loadCartForCheckout(tx, input.cartId);
   const refusal = cartProblems(cart);
   if (refusal) throw refusal;
@@ -251,7 +254,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   let seq = 0;
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
     ({ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
-  const cartClose = cartOrderedWrites(tx, cart.cart.id, orderId);
+  const cartClose = cartOrderedWrites(tx, cart.cart.id, orderId, [{ type: 'checkout_step', data: submitted }]);
   const written = await writeTogether<{ number: string; closed: number }>(
     tx.db,
     [
