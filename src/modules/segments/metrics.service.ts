@@ -33,9 +33,29 @@ interface Refreshed {
   facts: LoadedFacts[];
 }
 
+/**
+ * Companies with their stored metrics, read by the caller earlier in the transaction (before writing
+ * purchase history, which changes neither): `requested` tells which ids the read covers.
+ */
+export interface CompaniesRead extends Awaited<ReturnType<typeof companiesWithMetrics>> {
+  requested: ReadonlySet<string>;
+}
+
+/** The companies among `ids` that exist, with their rows and stored metrics (one query). */
+export async function readCompanies(ctx: Ctx, ids: readonly string[]): Promise<CompaniesRead> {
+  const unique = [...new Set(ids)];
+  return { ...(await companiesWithMetrics(ctx.db, unique)), requested: new Set(unique) };
+}
+
+/** `ids` (sorted) as `read` has them, or a fresh read when `read` does not cover them all. */
+async function companiesOf(ctx: Ctx, ids: readonly string[], read?: CompaniesRead): Promise<Awaited<ReturnType<typeof companiesWithMetrics>>> {
+  if (!read || !ids.every((id) => read.requested.has(id))) return companiesWithMetrics(ctx.db, ids);
+  return { ids: ids.filter((id) => read.companies.has(id)), stored: read.stored, companies: read.companies };
+}
+
 /** Recomputes one chunk; only rows whose values changed are written. */
-async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promise<Refreshed> {
-  const read = ids ? await companiesWithMetrics(ctx.db, ids) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db), companies: null };
+async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[], known?: CompaniesRead): Promise<Refreshed> {
+  const read = ids ? await companiesOf(ctx, ids, known) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db), companies: null };
   const { ids: existing, stored } = read;
   if (existing.length === 0) return { existing, facts: [] };
   const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
@@ -59,11 +79,11 @@ async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[]): Promi
   return { existing, facts: companies ? existing.map((id) => factsOf(companies.get(id)!, written.get(id) ?? stored.get(id))) : [] };
 }
 
-async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[]): Promise<Refreshed> {
+async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[], known?: CompaniesRead): Promise<Refreshed> {
   const unique = [...new Set(ids)].sort();
   const out: Refreshed = { existing: [], facts: [] };
   for (let i = 0; i < unique.length; i += ID_CHUNK) {
-    const r = await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK));
+    const r = await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK), known);
     out.existing.push(...r.existing);
     out.facts.push(...r.facts);
   }
@@ -101,14 +121,20 @@ export async function refreshCompanies(ctx: Ctx, ids: readonly string[]): Promis
  * After events changed some companies, in one pass with the outcome of handling them one by one in
  * the order given: the metrics of those with `metrics` are recomputed (unknown ones skipped, as a
  * deleted company has nothing left to measure), then every group is re-evaluated for all of them
- * (404 if one without `metrics` does not exist). Each company at most once.
+ * (404 if one without `metrics` does not exist). Each company at most once. `known` may bring the
+ * companies' rows and stored metrics read earlier in the transaction (saves reading them again).
  */
-export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: string; metrics: boolean }[]): Promise<RefreshResult> {
+export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: string; metrics: boolean }[], known?: CompaniesRead): Promise<RefreshResult> {
   if (companies.length === 0) return { companies: 0, joined: 0, left: 0 };
   return inTx(ctx, async (tx) => {
     const measured = companies.filter((c) => c.metrics).map((c) => c.id);
-    const { existing, facts } = await refreshExisting(tx, tx.clock.now(), measured);
+    const { existing, facts } = await refreshExisting(tx, tx.clock.now(), measured, known);
     const exists = new Set(existing);
+    // The others' facts from the caller's read where it has them (their metrics were not recomputed).
+    for (const c of companies) {
+      const row = c.metrics ? undefined : known?.companies.get(c.id);
+      if (row) facts.push(factsOf(row, known!.stored.get(c.id)));
+    }
     const order = companies.filter((c) => !c.metrics || exists.has(c.id)).map((c) => c.id);
     return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts)) };
   });

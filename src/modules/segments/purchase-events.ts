@@ -109,11 +109,11 @@ export interface RecordedPurchaseEvent {
  * membership are not refreshed here. The caller passes events about different companies and
  * aggregates (see segments.events.ts), which commute, so all `order.placed` go in one `recordOrders`
  * call — one catalog read, one insert of orders and one of lines — and whether the companies exist
- * is read once. Idempotent: orders are keyed by id (source `precis`), quotes and invoices by id, so
+ * is read once (or given: `existing` must hold every event's company that exists). Idempotent: orders are keyed by id (source `precis`), quotes and invoices by id, so
  * a re-delivered event changes nothing.
  */
-export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPurchaseEvent[]): Promise<RecordedPurchaseEvent[]> {
-  const exists = await existingCompanies(ctx.db, events.map((e) => e.payload.companyId));
+export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPurchaseEvent[], existing?: ReadonlySet<string>): Promise<RecordedPurchaseEvent[]> {
+  const exists = existing ?? (await existingCompanies(ctx.db, events.map((e) => e.payload.companyId)));
   const placed = events.flatMap((e) => (e.type === 'order.placed' && exists.has(e.payload.companyId) ? [e] : []));
   const movedFrom = new Map<string, string>();
   if (placed.length) {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../http/context.ts';
 import type { OutboxBatchConsumer, OutboxEvent } from '../../jobs/outbox.ts';
 import { descendantIds } from '../accounts/index.ts';
-import { refreshThenReevaluate } from './metrics.service.ts';
+import { readCompanies, refreshThenReevaluate } from './metrics.service.ts';
 import { checkPurchaseEvent, isPurchaseEventType, recordPurchaseEvents, type CheckedPurchaseEvent, type PurchaseEventType } from './purchase-events.ts';
 
 /** Company events re-evaluate the company (a move: the whole moved subtree); no metrics change. */
@@ -9,13 +9,16 @@ const COMPANY_EVENT_TYPES = ['company.created', 'company.updated', 'company.move
 
 type SegmentEvent = CheckedPurchaseEvent | { type: (typeof COMPANY_EVENT_TYPES)[number]; aggregateId: string };
 
+/** The company an event is about. */
+const companyOf = (e: SegmentEvent): string => ('payload' in e ? e.payload.companyId : e.aggregateId);
+
 /**
  * What an event is about — its company, and for purchase events the invoice, quote or order — which
  * decides which events may be handled together: two events about one thing never share a round.
  */
 function keysOf(e: SegmentEvent): string[] {
-  if (!('payload' in e)) return [`company:${e.aggregateId}`];
-  return [`company:${e.payload.companyId}`, `${e.type.slice(0, e.type.indexOf('.'))}:${e.aggregateId}`];
+  const company = `company:${companyOf(e)}`;
+  return 'payload' in e ? [company, `${e.type.slice(0, e.type.indexOf('.'))}:${e.aggregateId}`] : [company];
 }
 
 /** Thrown when a round cannot be handled together; the dispatcher then hands the events over one by one. */
@@ -33,7 +36,10 @@ class NotIndependent extends Error {}
  */
 async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<void> {
   const purchases = round.filter((e): e is CheckedPurchaseEvent => 'payload' in e);
-  const recorded = purchases.length ? await recordPurchaseEvents(ctx, purchases) : [];
+  // The round's companies, read once: whether they exist, and their rows and stored metrics for the
+  // refresh and re-evaluation (writing purchase history changes neither).
+  const known = await readCompanies(ctx, round.map(companyOf));
+  const recorded = purchases.length ? await recordPurchaseEvents(ctx, purchases, new Set(known.ids)) : [];
   if (round.length > 1 && recorded.some((r) => r.foreign)) throw new NotIndependent('purchase events that change another company\'s records are handled one at a time');
   const companies: { id: string; metrics: boolean }[] = [];
   const add = (id: string, metrics: boolean) => {
@@ -48,7 +54,7 @@ async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<vo
       for (const id of [e.aggregateId, ...(await descendantIds(ctx, e.aggregateId))]) add(id, false);
     } else add(e.aggregateId, false);
   }
-  await refreshThenReevaluate(ctx, companies);
+  await refreshThenReevaluate(ctx, companies, known);
 }
 
 /**
