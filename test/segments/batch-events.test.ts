@@ -5,7 +5,7 @@ import { inTx } from '../../src/http/context.ts';
 import { outboxHandlers } from '../../src/jobs/handlers.ts';
 import { startOutboxDispatcher, type OutboxDispatcher } from '../../src/jobs/outbox.ts';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
-import { createGroup, emitPurchaseEvent, purchaseMetrics, type PurchaseEvent } from '../../src/modules/segments/index.ts';
+import { createGroup, emitPurchaseEvent, importOrderHistory, purchaseMetrics, type PurchaseEvent } from '../../src/modules/segments/index.ts';
 import { makeCompany } from '../helpers/auth.ts';
 import { unique } from '../helpers/unique.ts';
 import { metricsApp, type MetricsApp } from './metrics-fixture.ts';
@@ -185,6 +185,24 @@ describe('segments handle the purchase events of one claim as a batch', () => {
     // claim's transaction, the consumer's savepoint and ≈ 10 statements of segments are shared.
     expect(alone).toBeLessThanOrEqual(20);
     expect(ten).toBeLessThanOrEqual(alone + 4);
+  });
+
+  it('moves an order re-imported under another company, with its lines, and refreshes both companies', async () => {
+    const [a, b] = [await makeCompany(t), await makeCompany(t)];
+    const ref = unique('SO-move');
+    const item = (companyId: string, amount: number) => ({ externalRef: ref, companyId, orderedAt: '2026-06-29T10:00:00Z', currency: 'PKR', lines: [{ sku: 'DRL-001', quantity: 1, amount }, { sku: 'HAM-001', quantity: 2, amount: 10_00 }] });
+    expect(await importOrderHistory(t.ctx(), { source: 'erp-move', orders: [item(a.id, 500_00)] })).toMatchObject({ created: 1, updated: 0, companies: 1 });
+    expect(await importOrderHistory(t.ctx(), { source: 'erp-move', orders: [item(b.id, 700_00)] })).toMatchObject({ created: 0, updated: 1, companies: 2 });
+    expect(await purchaseMetrics(t.ctx(), a.id)).toMatchObject({ order_count_lifetime: 0, spend_lifetime: {}, categories_bought: [] });
+    expect(await purchaseMetrics(t.ctx(), b.id)).toMatchObject({ order_count_lifetime: 1, spend_lifetime: { PKR: 710_00 } });
+    const lines = await t.database.query<{ company_id: string; line_no: number; amount: string }>(
+      "select o.company_id, l.line_no, l.amount::text as amount from purchase_orders o join purchase_order_lines l on l.order_id = o.id where o.source = 'erp-move' and o.external_ref = $1 order by l.line_no",
+      [ref],
+    );
+    expect(lines).toEqual([
+      { company_id: b.id, line_no: 1, amount: '70000' },
+      { company_id: b.id, line_no: 2, amount: '1000' },
+    ]);
   });
 
   it('batch handling of any sequence of purchase events leaves the metrics and log that one at a time does (property)', async () => {

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { insertRows } from '../../db/insert-rows.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import { purchaseOrderLines, purchaseOrders } from './purchase-history.tables.ts';
 
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
@@ -54,47 +55,63 @@ export async function existingCompanies(db: Db, ids: readonly string[]): Promise
   return new Set(rows.map((r) => r.id));
 }
 
-/** Orders already recorded from `source` under these references: id and company (a re-import may move one). */
-export async function ordersByRef(db: Db, source: string, refs: readonly string[]): Promise<Map<string, { id: string; companyId: string }>> {
-  if (refs.length === 0) return new Map();
-  const rows = await db
-    .select({ id: purchaseOrders.id, ref: purchaseOrders.externalRef, companyId: purchaseOrders.companyId })
-    .from(purchaseOrders)
-    .where(and(eq(purchaseOrders.source, source), inArray(purchaseOrders.externalRef, [...new Set(refs)])));
-  return new Map(rows.map((r) => [r.ref, { id: r.id, companyId: r.companyId }]));
-}
-
 export type OrderRow = typeof purchaseOrders.$inferInsert;
 export type LineRow = typeof purchaseOrderLines.$inferInsert;
 
 const CHUNK = 500;
 
+/** What saving an order found: its id, and whether it was recorded before and under which company. */
+export interface SavedOrder {
+  id: string;
+  /** The company it was recorded under before this save; null for a new order. */
+  priorCompanyId: string | null;
+}
+
+export const orderKey = (source: string, externalRef: string) => `${source}\u0000${externalRef}`;
+
 /**
- * Inserts or replaces orders (matched on source + external reference) with their lines: an existing
- * order keeps its id, takes the new header, and its lines are replaced by the given ones. Pass
- * `replacing: false` only when none of the orders was recorded before.
+ * Inserts or replaces orders (matched on source + external reference) with their lines — for new
+ * orders in two statements, without reading first: an existing order keeps its id, takes the new
+ * header (and, rarely, a new company: one more statement), and its lines are replaced by the given
+ * ones. `lines` refer to the orders by the ids given in `orders`; an existing order's lines are
+ * saved under its own id. Answers each order by `orderKey(source, externalRef)`.
  */
-export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: readonly LineRow[], replacing = true): Promise<void> {
+export async function saveOrderRows(db: Db, orders: readonly OrderRow[], lines: readonly LineRow[]): Promise<Map<string, SavedOrder>> {
+  const out = new Map<string, SavedOrder>();
+  const actualId = new Map<string, string>();
+  const replaced: string[] = [];
   for (let i = 0; i < orders.length; i += CHUNK) {
     const part = orders.slice(i, i + CHUNK);
-    await db
+    // The company is left out of the update so that RETURNING shows the one it was recorded under.
+    const rows = await db
       .insert(purchaseOrders)
       .values([...part])
       .onConflictDoUpdate({
         target: [purchaseOrders.source, purchaseOrders.externalRef],
         set: {
-          companyId: sql`excluded.company_id`,
           orderedAt: sql`excluded.ordered_at`,
           currency: sql`excluded.currency`,
           total: sql`excluded.total`,
           status: sql`excluded.status`,
           updatedAt: sql`excluded.updated_at`,
         },
-      });
-    // New orders have no lines to replace (the per-order path saves a round trip).
-    if (replacing) await db.delete(purchaseOrderLines).where(inArray(purchaseOrderLines.orderId, part.map((o) => o.id!)));
+      })
+      .returning({ id: purchaseOrders.id, source: purchaseOrders.source, ref: purchaseOrders.externalRef, companyId: purchaseOrders.companyId, existed: sql<boolean>`xmax::text <> '0'` });
+    const given = new Map(part.map((o) => [orderKey(o.source, o.externalRef), o]));
+    for (const r of rows) {
+      const o = given.get(orderKey(r.source, r.ref))!;
+      actualId.set(o.id!, r.id);
+      out.set(orderKey(r.source, r.ref), { id: r.id, priorCompanyId: r.existed ? r.companyId : null });
+      if (!r.existed) continue;
+      replaced.push(r.id);
+      // A re-import that names another company moves the order.
+      if (r.companyId !== o.companyId) await db.update(purchaseOrders).set({ companyId: o.companyId }).where(eq(purchaseOrders.id, r.id));
+    }
   }
-  for (let i = 0; i < lines.length; i += CHUNK) await insertRows(db, purchaseOrderLines, lines.slice(i, i + CHUNK));
+  for (let i = 0; i < replaced.length; i += CHUNK) await db.delete(purchaseOrderLines).where(anyText(purchaseOrderLines.orderId, replaced.slice(i, i + CHUNK)));
+  const saved = lines.map((l) => ({ ...l, orderId: actualId.get(l.orderId) ?? l.orderId }));
+  for (let i = 0; i < saved.length; i += CHUNK) await insertRows(db, purchaseOrderLines, saved.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Sets an order's status by source and reference; returns its company, or null if unknown. */

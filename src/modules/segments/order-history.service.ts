@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.ts';
 import type { OrderStatus } from './domain/purchase-metrics.ts';
 import { DEFAULT_SOURCE } from './domain/order-history-rows.ts';
 import { refreshCompanies } from './metrics.service.ts';
-import { existingCompanies, ordersByRef, saveOrderRows, skuFacts, variantFactsById, type LineRow, type OrderRow, type SkuFacts } from './order-history.repo.ts';
+import { existingCompanies, orderKey, saveOrderRows, skuFacts, variantFactsById, type LineRow, type OrderRow, type SkuFacts } from './order-history.repo.ts';
 
 export interface OrderDraftLine {
   readonly sku: string;
@@ -76,36 +76,40 @@ export async function recordOrders(ctx: Ctx, drafts: readonly OrderDraft[], opts
 
   const touched = new Set<string>();
   const now = ctx.clock.now();
-  for (const source of new Set(ok.map((i) => drafts[i]!.source))) {
-    const mine = ok.filter((i) => drafts[i]!.source === source);
-    const existing = await ordersByRef(ctx.db, source, mine.map((i) => drafts[i]!.externalRef));
-    const orders: OrderRow[] = [];
-    const lines: LineRow[] = [];
-    const ids = new Map<string, string>();
-    for (const i of mine) {
-      const d = drafts[i]!;
-      const prior = existing.get(d.externalRef);
-      // The same reference twice in one call: both rows target one order, the later wins.
-      const id = prior?.id ?? ids.get(d.externalRef) ?? newId('purchaseOrder', d.orderedAt.getTime());
-      if (prior) {
-        touched.add(prior.companyId);
-        if (prior.companyId !== d.companyId) result.moved.push({ externalRef: d.externalRef, from: prior.companyId });
-        if (!ids.has(d.externalRef)) result.updated += 1;
-      } else if (!ids.has(d.externalRef)) result.created += 1;
-      ids.set(d.externalRef, id);
-      touched.add(d.companyId);
-      const dupAt = orders.findIndex((o) => o.id === id);
-      if (dupAt >= 0) {
-        orders.splice(dupAt, 1);
-        for (let k = lines.length - 1; k >= 0; k--) if (lines[k]!.orderId === id) lines.splice(k, 1);
-      }
-      orders.push({ id, companyId: d.companyId, source, externalRef: d.externalRef, orderedAt: d.orderedAt, currency: d.currency, total: d.lines.reduce((s, l) => s + l.amount, 0), status: d.status, createdAt: now, updatedAt: now });
-      d.lines.forEach((l, j) => {
-        const f = facts(l);
-        lines.push({ orderId: id, lineNo: j + 1, variantId: f?.variantId ?? null, sku: f?.sku ?? l.sku, categoryId: f?.categoryId ?? null, categorySlug: f?.categorySlug ?? null, brandSlug: f?.brandSlug ?? null, quantity: l.quantity, amount: l.amount });
-      });
+  const orders: OrderRow[] = [];
+  const lines: LineRow[] = [];
+  const ids = new Map<string, string>();
+  for (const i of ok) {
+    const d = drafts[i]!;
+    const key = orderKey(d.source, d.externalRef);
+    // The same reference twice in one call: both rows target one order, the later wins.
+    const id = ids.get(key) ?? newId('purchaseOrder', d.orderedAt.getTime());
+    ids.set(key, id);
+    touched.add(d.companyId);
+    const dupAt = orders.findIndex((o) => o.id === id);
+    if (dupAt >= 0) {
+      orders.splice(dupAt, 1);
+      for (let k = lines.length - 1; k >= 0; k--) if (lines[k]!.orderId === id) lines.splice(k, 1);
     }
-    await saveOrderRows(ctx.db, orders, lines, existing.size > 0);
+    orders.push({ id, companyId: d.companyId, source: d.source, externalRef: d.externalRef, orderedAt: d.orderedAt, currency: d.currency, total: d.lines.reduce((s, l) => s + l.amount, 0), status: d.status, createdAt: now, updatedAt: now });
+    d.lines.forEach((l, j) => {
+      const f = facts(l);
+      lines.push({ orderId: id, lineNo: j + 1, variantId: f?.variantId ?? null, sku: f?.sku ?? l.sku, categoryId: f?.categoryId ?? null, categorySlug: f?.categorySlug ?? null, brandSlug: f?.brandSlug ?? null, quantity: l.quantity, amount: l.amount });
+    });
+  }
+  if (orders.length) {
+    // No read first: the insert tells which orders were recorded before, and under which company.
+    const saved = await saveOrderRows(ctx.db, orders, lines);
+    for (const o of orders) {
+      const prior = saved.get(orderKey(o.source, o.externalRef))?.priorCompanyId ?? null;
+      if (prior === null) {
+        result.created += 1;
+        continue;
+      }
+      result.updated += 1;
+      touched.add(prior);
+      if (prior !== o.companyId) result.moved.push({ externalRef: o.externalRef, from: prior });
+    }
   }
   result.touched = [...touched];
   return result;
