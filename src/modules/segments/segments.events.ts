@@ -63,11 +63,10 @@ async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<vo
  * purchase events of purchase-events.ts), in creation order, in the transaction that marks them
  * handled. They are handled in rounds of events about different companies and aggregates — an event
  * about a company or an order, invoice or quote already in the round, or a move (it touches a whole
- * subtree), starts a new round — so ten
- * orders of ten companies cost one catalog read, one insert of orders and one of lines, one metrics
- * query and one re-evaluation, with the result of handling them one at a time. A payload that breaks
- * the contract throws before anything is written (the dispatcher then retries the events one by one,
- * and only the bad one fails).
+ * subtree), starts a new round — so ten orders of ten companies cost one read of the companies, one
+ * catalog read, one insert of orders and one of lines, one metrics query and one re-evaluation, with
+ * the result of handling them one at a time. A payload that breaks the contract throws before
+ * anything is written (the dispatcher then retries the events one by one, and only the bad one fails).
  */
 async function handleSegmentEvents(ctx: Ctx, events: readonly OutboxEvent[]): Promise<void> {
   const checked: SegmentEvent[] = events.map((e) => {
