@@ -104,9 +104,11 @@ const PASS = 50;
  * Delivers committed outbox events to in-process consumers, at least once and in creation order.
  * Events are claimed in small batches with `for update skip locked`, so several processes can
  * dispatch side by side; their handlers run in the claiming transaction, so their writes and the
- * "dispatched" marks commit together. Each handler runs in a savepoint: one that fails rolls back
- * alone, the others' work commits and is remembered, and only the failed ones run again — after a
- * back-off that doubles per attempt — until the event is set aside after `maxAttempts` (a dead letter).
+ * "dispatched" marks commit together. Each consumer runs in a savepoint — a per-event handler once
+ * per event, a batch consumer once for all its events of the claim (see OutboxBatchConsumer): one
+ * that fails rolls back alone, the others' work commits and is remembered, and only the failed ones
+ * run again — after a back-off that doubles per attempt — until the event is set aside after
+ * `maxAttempts` (a dead letter).
  */
 export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart = true): OutboxDispatcher {
   const { database, handlers } = opts;
