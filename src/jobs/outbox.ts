@@ -26,14 +26,21 @@ export type OutboxHandler = (ctx: Ctx, event: OutboxEvent) => Promise<void>;
  * - It runs at the point of its first pending event in the claim (before per-event consumers of
  *   later events), in the claiming transaction, inside one savepoint.
  * - It must give the same result as calling it once per event in that order; its events count as
- *   delivered to it only if it returns.
+ *   delivered to it only if it returns — except those it names in `failed` (event id → error): it
+ *   has undone its own writes for them (for work that cannot be rolled back, such as an email
+ *   already sent for the others), and they are retried later like any failure, alone.
  * - If it throws, its savepoint is rolled back and its events are retried one at a time, each in
  *   its own savepoint (`batch(ctx, [event])`): the bad event fails alone and is retried with the
  *   usual back-off (and dead-lettered after `maxAttempts`), the others are delivered now. A retried
  *   event can thus reach the consumer after later ones, as with per-event consumers.
  */
 export interface OutboxBatchConsumer {
-  readonly batch: (ctx: Ctx, events: readonly OutboxEvent[]) => Promise<void>;
+  readonly batch: (ctx: Ctx, events: readonly OutboxEvent[]) => Promise<void | OutboxBatchResult>;
+}
+
+/** What a batch consumer may answer: the events it could not handle (their own writes undone). */
+export interface OutboxBatchResult {
+  readonly failed: ReadonlyMap<string, unknown>;
 }
 
 /** Either form; an object with `batch` is a batch consumer even if it can also be called per event. */
@@ -167,19 +174,29 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions, autoStart =
             else batches.set(c, [{ state, index }]);
           }
         }
+        // The events a batch call settled: done, or failed where the consumer named them.
+        const settle = (items: readonly { state: State; index: number }[], result: void | OutboxBatchResult) => {
+          for (const i of items) {
+            const failed = result?.failed.get(i.state.row.id);
+            if (result?.failed.has(i.state.row.id)) i.state.failure ??= { err: failed };
+            else i.state.done.add(i.index);
+          }
+        };
         const runBatch = async (c: OutboxBatchConsumer, items: readonly { state: State; index: number }[]) => {
+          let result: void | OutboxBatchResult = undefined;
           if (items.length > 1) {
-            const failed = await attempt(() => c.batch(tx, items.map((i) => i.state.event)));
-            if (!failed) {
-              for (const i of items) i.state.done.add(i.index);
-              return;
-            }
+            const failed = await attempt(async () => {
+              result = await c.batch(tx, items.map((i) => i.state.event));
+            });
+            if (!failed) return settle(items, result);
             ctx.log.warn({ err: failed.err, eventIds: items.map((i) => i.state.row.id) }, 'outbox batch consumer failed; delivering its events one at a time');
           }
           for (const i of items) {
-            const failed = await attempt(() => c.batch(tx, [i.state.event]));
+            const failed = await attempt(async () => {
+              result = await c.batch(tx, [i.state.event]);
+            });
             if (failed) i.state.failure ??= failed;
-            else i.state.done.add(i.index);
+            else settle([i], result);
           }
         };
         const ran = new Set<OutboxBatchConsumer>();

@@ -77,6 +77,45 @@ describe('transactional emails over SMTP', () => {
     expect(log).toEqual([{ kind: 'order_confirmation', locale: 'ur' }]);
   });
 
+  it('confirms the orders of one claim together; a send that fails is retried alone, and nobody is mailed twice', async () => {
+    const company = await makeCompany(t, { currency: 'PKR' });
+    const buyers = [await buyerIn(company.id, 'en', 'buyer', 'First Buyer'), await buyerIn(company.id, 'en', 'buyer', 'Second Buyer'), await buyerIn(company.id, 'en', 'buyer', 'Third Buyer')];
+    const events: string[] = [];
+    for (const b of buyers) {
+      const order = await insertOrder(t.database, { companyId: company.id, placedBy: b.user.id, status: 'placed', lines: [{ sku: 'CEM-50', name: 'Portland cement 50 kg', quantity: 2, unitPrice: 150000, shipped: 0 }] });
+      events.push(await insertOutboxEvent(t.database, 'order.placed', order.id, placedPayload(order, company.id, b.user.id)));
+    }
+    // The mail relay refuses the second buyer's confirmation once (a 4xx a real relay answers under load).
+    let refuse = buyers[1]!.email.toLowerCase();
+    const flaky: Mailer = {
+      async send(m) {
+        if (m.to.toLowerCase() === refuse) {
+          refuse = '';
+          throw new Error('421 4.3.2 try again later');
+        }
+        await mailer.send(m);
+      },
+      close() {},
+    };
+    const d = startOutboxDispatcher({ database: t.database, handlers: outboxHandlers({ mailer: flaky, publicUrl: 'https://shop.example/' }), ctxFor: (db) => systemCtx(db), maxAttempts: 3, retryBaseMs: 0 }, false);
+    try {
+      await d.drain();
+      await smtp.waitFor((m) => m.to.includes(buyers[2]!.email.toLowerCase()));
+      expect(buyers.map((b) => mailsTo(b.email).length)).toEqual([1, 0, 1]);
+      const [failed] = await t.database.query<{ attempts: number; dispatched: boolean; last_error: string }>('select attempts, dispatched_at is not null as dispatched, last_error from outbox_events where id = $1', [events[1]]);
+      expect(failed).toMatchObject({ attempts: 1, dispatched: false, last_error: expect.stringContaining('421') });
+      // The retry mails the second buyer only; the others were sent once and stay sent once.
+      await d.drain();
+      await smtp.waitFor((m) => m.to.includes(buyers[1]!.email.toLowerCase()));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(buyers.map((b) => mailsTo(b.email).length)).toEqual([1, 1, 1]);
+      const sent = await t.database.query<{ n: number }>('select count(*)::int as n from notifications_sent where event_id = any($1::text[])', [`{${events.join(',')}}`]);
+      expect(sent).toEqual([{ n: 3 }]);
+    } finally {
+      await d.stop();
+    }
+  });
+
   it('mails issued and overdue invoices to the company admins and buyers, each in their language, not to viewers', async () => {
     const company = await makeCompany(t, { currency: 'AED', country: 'AE', timezone: 'Asia/Dubai' });
     const admin = await buyerIn(company.id, 'en', 'admin', 'Omar');

@@ -1,10 +1,11 @@
 import type { Ctx } from '../../http/context.ts';
+import type { OutboxBatchConsumer, OutboxHandlers } from '../../jobs/outbox.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { RETURN_EMAIL_STATUSES, type ReturnEmailStatus } from './domain/catalog.ts';
 import { renderEmail, type EmailData, type EmailLine } from './domain/render.ts';
 import { carrierTrackingUrl } from './domain/tracking-url.ts';
-import { claimSend, companyRecipients, companyUserRecipient, type Recipient } from './notifications.repo.ts';
-import { orderFacts, shipmentFacts } from './sources.ts';
+import { claimSends, companyRecipients, companyUserRecipient, companyUserRecipients, recipientKey, unclaimSends, type Recipient } from './notifications.repo.ts';
+import { orderFacts, ordersFacts, shipmentFacts } from './sources.ts';
 
 /** What sending needs from the application: the mail transport and the storefront's public address. */
 export interface NotificationDeps {
@@ -27,49 +28,102 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 /** Invoices concern whoever buys for or runs the account. */
 const INVOICE_ROLES = ['admin', 'buyer'] as const;
 
+/** One event's emails: who gets them and what each says. */
+interface Delivery {
+  readonly event: Event;
+  readonly companyId: string;
+  readonly recipients: readonly Recipient[];
+  readonly build: (r: Recipient) => EmailData;
+}
+
 /**
- * Sends one email per recipient, each in the recipient's language and time zone. The sent log row
- * is written first, in the dispatcher's transaction: a redelivered event finds it and skips the
- * person; a failed send throws, which rolls the row back so the retry mails again.
+ * Sends one email per recipient of each delivery, each in the recipient's language and time zone.
+ * Every mail is claimed in the sent log first, in one insert in the dispatcher's transaction: a
+ * redelivered event finds its rows and skips those people. A failed send gives back the claims of
+ * its event's unsent mails and fails that event alone (answered by event id; the caller retries it),
+ * while the other events' mails go out.
  */
-async function deliver(ctx: Ctx, deps: NotificationDeps, event: Event, companyId: string, recipients: Recipient[], build: (r: Recipient) => EmailData): Promise<void> {
-  const seen = new Set<string>();
-  for (const r of recipients) {
-    const to = r.email.toLowerCase();
-    if (seen.has(to)) continue;
-    seen.add(to);
-    const data = build(r);
-    const mail = renderEmail(data, r.locale, { timeZone: r.timeZone });
-    if (!(await claimSend(ctx.db, { eventId: event.id, recipient: to, kind: data.kind, locale: mail.locale, subject: mail.subject, companyId }))) continue;
-    await deps.mailer.send({ to: r.email, subject: mail.subject, text: mail.text, html: mail.html });
-    ctx.log.info({ eventId: event.id, kind: data.kind, userId: r.userId }, 'notification sent');
+async function deliverAll(ctx: Ctx, deps: NotificationDeps, deliveries: readonly Delivery[]): Promise<Map<string, unknown>> {
+  const mails = deliveries.flatMap((d) => {
+    const seen = new Set<string>();
+    return d.recipients.flatMap((r) => {
+      const to = r.email.toLowerCase();
+      if (seen.has(to)) return [];
+      seen.add(to);
+      const data = d.build(r);
+      return [{ d, r, to, data, mail: renderEmail(data, r.locale, { timeZone: r.timeZone }) }];
+    });
+  });
+  const claimed = await claimSends(ctx.db, mails.map((m) => ({ eventId: m.d.event.id, recipient: m.to, kind: m.data.kind, locale: m.mail.locale, subject: m.mail.subject, companyId: m.d.companyId })));
+  const failed = new Map<string, unknown>();
+  const unsent = new Map<string, string[]>();
+  for (const m of mails) {
+    const id = m.d.event.id;
+    if (!claimed.has(`${id} ${m.to}`)) continue;
+    if (failed.has(id)) {
+      unsent.get(id)!.push(m.to);
+      continue;
+    }
+    try {
+      await deps.mailer.send({ to: m.r.email, subject: m.mail.subject, text: m.mail.text, html: m.mail.html });
+      ctx.log.info({ eventId: id, kind: m.data.kind, userId: m.r.userId }, 'notification sent');
+    } catch (err) {
+      failed.set(id, err);
+      unsent.set(id, [m.to]);
+    }
   }
+  for (const [id, recipients] of unsent) await unclaimSends(ctx.db, id, recipients);
+  return failed;
+}
+
+/** One event's emails; a failed send throws (the dispatcher's savepoint rolls its claims back, the retry mails again). */
+async function deliver(ctx: Ctx, deps: NotificationDeps, event: Event, companyId: string, recipients: Recipient[], build: (r: Recipient) => EmailData): Promise<void> {
+  const failed = await deliverAll(ctx, deps, [{ event, companyId, recipients, build }]);
+  if (failed.has(event.id)) throw failed.get(event.id);
 }
 
 const link = (deps: NotificationDeps, path: string) => `${deps.publicUrl.replace(/\/$/, '')}${path}`;
 
-function orderPlaced(deps: NotificationDeps): Handler {
-  return async (ctx, event) => {
-    const p = event.payload;
-    const orderId = str(p.orderId) ?? event.aggregateId;
-    const order = await orderFacts(ctx, orderId);
-    const companyId = str(p.companyId) ?? order?.companyId;
-    const placedBy = str(p.placedBy) ?? order?.placedBy;
-    if (!companyId || !placedBy) return; // placed by staff for nobody in particular: no buyer to tell
-    const who = await companyUserRecipient(ctx.db, companyId, placedBy);
-    if (!who) return;
-    const currency = str(p.currency) ?? order?.currency ?? 'USD';
-    await deliver(ctx, deps, event, companyId, [who], (r) => ({
-      kind: 'order_confirmation',
-      recipientName: r.name,
-      orderNumber: str(p.number) ?? str(p.orderNumber) ?? order?.number ?? orderId,
-      // The order's own total (with tax and shipping) when readable; the payload's is net of them.
-      total: { amount: order?.total ?? num(p.total) ?? 0, currency },
-      placedAt: order?.placedAt ?? ctx.clock.now(),
-      poNumber: order?.poNumber ?? null,
-      lines: order?.lines ?? [],
-      orderUrl: link(deps, `/account/orders/${encodeURIComponent(orderId)}`),
-    }));
+/**
+ * Order confirmations as a batch consumer: the orders of a claim are read in one query, their
+ * buyers in one, and their mails claimed in one insert; a failed send fails only its own order's
+ * event (retried later), the others' confirmations are sent once.
+ */
+function orderPlaced(deps: NotificationDeps): OutboxBatchConsumer {
+  return {
+    async batch(ctx, events) {
+      const orderIds = events.map((e) => str(e.payload.orderId) ?? e.aggregateId);
+      const facts = await ordersFacts(ctx, orderIds);
+      const wanted = events.map((event, i) => {
+        const p = event.payload;
+        const order = facts.get(orderIds[i]!) ?? null;
+        // Placed by staff for nobody in particular: no buyer to tell.
+        return { event, p, order, orderId: orderIds[i]!, companyId: str(p.companyId) ?? order?.companyId, placedBy: str(p.placedBy) ?? order?.placedBy };
+      });
+      const buyers = await companyUserRecipients(ctx.db, wanted.flatMap((w) => (w.companyId && w.placedBy ? [{ companyId: w.companyId, userId: w.placedBy }] : [])));
+      const deliveries: Delivery[] = wanted.flatMap(({ event, p, order, orderId, companyId, placedBy }) => {
+        const who = companyId && placedBy ? buyers.get(recipientKey(companyId, placedBy)) : undefined;
+        if (!companyId || !who) return [];
+        const currency = str(p.currency) ?? order?.currency ?? 'USD';
+        return [{
+          event,
+          companyId,
+          recipients: [who],
+          build: (r: Recipient): EmailData => ({
+            kind: 'order_confirmation',
+            recipientName: r.name,
+            orderNumber: str(p.number) ?? str(p.orderNumber) ?? order?.number ?? orderId,
+            // The order's own total (with tax and shipping) when readable; the payload's is net of them.
+            total: { amount: order?.total ?? num(p.total) ?? 0, currency },
+            placedAt: order?.placedAt ?? ctx.clock.now(),
+            poNumber: order?.poNumber ?? null,
+            lines: order?.lines ?? [],
+            orderUrl: link(deps, `/account/orders/${encodeURIComponent(orderId)}`),
+          }),
+        }];
+      });
+      return { failed: await deliverAll(ctx, deps, deliveries) };
+    },
   };
 }
 
@@ -154,7 +208,7 @@ function returnStatusChanged(deps: NotificationDeps): Handler {
  * and overdue, return status. Register them after every other module's handlers, so a failing
  * consumer of the same event rolls back before anyone is mailed.
  */
-export function notificationsEventHandlers(deps: NotificationDeps): Readonly<Record<string, readonly Handler[]>> {
+export function notificationsEventHandlers(deps: NotificationDeps): OutboxHandlers {
   return {
     'order.placed': [orderPlaced(deps)],
     'shipment.shipped': [shipmentShipped(deps)],

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { anyText } from '../../db/sql-arrays.ts';
 import { companies, companyMemberships, companyUsers } from '../accounts/index.ts';
 import { notificationsSent } from './notifications.tables.ts';
 
@@ -14,14 +15,25 @@ export interface Recipient {
 
 /** An active login of the company (its time zone for dates), or null when gone or suspended. */
 export async function companyUserRecipient(db: Db, companyId: string, userId: string): Promise<Recipient | null> {
-  const [r] = await db
-    .select({ userId: companyUsers.id, email: companyUsers.email, name: companyUsers.name, locale: companyUsers.locale, timeZone: companies.timezone })
+  return (await companyUserRecipients(db, [{ companyId, userId }])).get(recipientKey(companyId, userId)) ?? null;
+}
+
+/** The key of `companyUserRecipients`' answer. */
+export const recipientKey = (companyId: string, userId: string): string => `${companyId} ${userId}`;
+
+/** `companyUserRecipient` for several (company, user) pairs in one query, by `recipientKey`. */
+export async function companyUserRecipients(db: Db, pairs: readonly { companyId: string; userId: string }[]): Promise<Map<string, Recipient>> {
+  if (!pairs.length) return new Map();
+  const found = await db
+    .select({ userId: companyUsers.id, email: companyUsers.email, name: companyUsers.name, locale: companyUsers.locale, timeZone: companies.timezone, companyId: companyMemberships.companyId })
     .from(companyUsers)
-    .innerJoin(companyMemberships, and(eq(companyMemberships.userId, companyUsers.id), eq(companyMemberships.companyId, companyId)))
-    .innerJoin(companies, eq(companies.id, companyId))
-    .where(and(eq(companyUsers.id, userId), eq(companyUsers.status, 'active')))
-    .limit(1);
-  return r ?? null;
+    .innerJoin(companyMemberships, eq(companyMemberships.userId, companyUsers.id))
+    .innerJoin(companies, eq(companies.id, companyMemberships.companyId))
+    .where(and(anyText(companyUsers.id, pairs.map((p) => p.userId)), anyText(companyMemberships.companyId, pairs.map((p) => p.companyId)), eq(companyUsers.status, 'active')));
+  const wanted = new Set(pairs.map((p) => recipientKey(p.companyId, p.userId)));
+  const out = new Map<string, Recipient>();
+  for (const { companyId, ...r } of found) if (wanted.has(recipientKey(companyId, r.userId))) out.set(recipientKey(companyId, r.userId), r);
+  return out;
 }
 
 /** The company's active members in the given roles (invoices go to its admins and buyers). */
@@ -36,14 +48,21 @@ export async function companyRecipients(db: Db, companyId: string, roles: readon
 }
 
 /**
- * Claims the (event, recipient) pair in the sent log. False when an earlier delivery of the same
- * event already mailed this person: the outbox delivers at least once, people get a mail once.
+ * Claims (event, recipient) pairs in the sent log, in one insert; answers the pairs claimed now as
+ * `${eventId} ${recipient}`. A pair missing from the answer was mailed by an earlier delivery of the
+ * same event: the outbox delivers at least once, people get a mail once.
  */
-export async function claimSend(db: Db, row: typeof notificationsSent.$inferInsert): Promise<boolean> {
+export async function claimSends(db: Db, rows: readonly (typeof notificationsSent.$inferInsert)[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
   const inserted = await db
     .insert(notificationsSent)
-    .values({ ...row, recipient: row.recipient.toLowerCase() })
+    .values(rows.map((row) => ({ ...row, recipient: row.recipient.toLowerCase() })))
     .onConflictDoNothing()
-    .returning({ eventId: notificationsSent.eventId });
-  return inserted.length > 0;
+    .returning({ eventId: notificationsSent.eventId, recipient: notificationsSent.recipient });
+  return new Set(inserted.map((r) => `${r.eventId} ${r.recipient}`));
+}
+
+/** Gives claims back (their mail was not sent), so a later delivery of the event mails them. */
+export async function unclaimSends(db: Db, eventId: string, recipients: readonly string[]): Promise<void> {
+  await db.delete(notificationsSent).where(and(eq(notificationsSent.eventId, eventId), anyText(notificationsSent.recipient, recipients)));
 }
