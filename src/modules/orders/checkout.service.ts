@@ -255,7 +255,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
     ({ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
   const cartClose = cartOrderedWrites(tx, cart.cart.id, orderId, [{ type: 'checkout_step', data: submitted }]);
-  const written = await writeTogether<{ number: string; closed: number }>(
+  const written = await writeTogether<{ closed: number }>(
     tx.db,
     [
       ...repo.orderWrites(
@@ -299,7 +299,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
       ...creditWrites,
       ...stockWrites(orderId, lines, allocations),
     ],
-    sql`select ${repo.ORDER_NUMBER} as number, ${cartClose.closed} as closed`,
+    sql`select ${cartClose.closed} as closed`,
   );
   // The cart was ordered by someone else since it was loaded: nothing of this order stays.
   if (written.closed !== 1) throw cartNotOpen();
