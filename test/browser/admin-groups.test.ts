@@ -188,6 +188,8 @@ describe('admin console: customer groups in a real browser', { retry: 0, timeout
     await page.waitForURL(/\/admin\/groups\/grp_.*\/edit/);
     await expect.poll(() => page.getByTestId('rule-row').count()).toBe(3);
     await page.getByTestId('rule-value').nth(2).fill('70000.00');
+    // The edit reaches the rule first (it must not be lost, even when the attribute catalogue is slow).
+    await expect.poll(() => page.getByTestId('rule-source').innerText()).toContain('spend_90d >= 70000.00 PKR');
     await expect.poll(liveCount).toContain('2 companies match'); // Karachi Builders and the hand-added Dubai company
     const leaves = page.getByTestId('rule-preview').getByTestId('preview-leaves');
     await expect.poll(() => leaves.textContent()).toContain('1 would leave');

@@ -124,11 +124,16 @@ export function RuleEditor({ value, onChange, groupId }: { value: string; onChan
     }
   };
 
-  // Once the catalogue arrives, a builder opened on an existing rule checks its rows.
+  // Once the catalogue arrives, the builder's rows are checked and turned into the rule: an edit made
+  // before it arrived (a slow network) could not be, and would otherwise be lost from the rule.
   useEffect(() => {
     if (tree && attributes.length > 0 && mode === 'builder') {
       const out = toRule(tree, attributes);
       if (!out.ok) setProblems(out.problems);
+      else if (out.text !== value) {
+        setProblems(new Map());
+        onChange(out.text, true);
+      }
     }
   }, [attributes]); // run when the catalogue loads
 
