@@ -6,7 +6,7 @@
  * The issue's target: p99 ≤ 150 ms at 16 concurrent buyers.
  *
  *   BENCH_DATABASE_URL=postgres://…/precis_bench npx tsx bench/checkout.ts [--reuse] [--scale large]
- *     [--buyers 16] [--lines 50] [--orders 320] [--runs 2]
+ *     [--buyers 16] [--lines 50] [--orders 320] [--runs 2] [--statements]
  *
  * Without --reuse it (re)loads the data set first (bench/load.ts); `--scale small` is a quick check.
  * It then makes its own checkout data on that database: a credit account on Net 30 with a large
@@ -31,6 +31,8 @@ const { values: opts } = parseArgs({
     lines: { type: 'string', default: '50' },
     orders: { type: 'string', default: '320' },
     runs: { type: 'string', default: '2' },
+    // Needs the pg_stat_statements extension (shared_preload_libraries): the statements of each run.
+    statements: { type: 'boolean', default: false },
   },
 });
 const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
@@ -96,6 +98,21 @@ async function fillCart(base: string, b: Buyer, i: number): Promise<string> {
   return cart.id;
 }
 
+/**
+ * Where PostgreSQL's time went in the run just measured (request path and consumers together):
+ * statements by total execution time, with calls and milliseconds per order.
+ */
+async function printStatements(orders: number): Promise<void> {
+  const rows = await query<{ calls: number; ms: number; q: string }>(
+    url,
+    `select calls::int, total_exec_time::float8 as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q
+       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25`,
+  );
+  const total = rows.reduce((a, r) => a + r.ms, 0);
+  log(`    statements (top 25: ${(total / orders).toFixed(1)} ms per order; calls per order, ms per order, statement):`);
+  for (const r of rows) log(`    ${(r.calls / orders).toFixed(2).padStart(6)} ${(r.ms / orders).toFixed(2).padStart(6)}  ${r.q}`);
+}
+
 async function main(): Promise<void> {
   log(`# Checkout benchmark ${new Date().toISOString()}`);
   log(`${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -156,6 +173,7 @@ async function main(): Promise<void> {
           body: JSON.stringify({ cartId, shipToLocationId: b.shipTo, shippingMethodId: b.method, paymentMethod: 'account', poNumber: `BENCH-${cartId.slice(-6)}` }),
         }),
       );
+      if (opts.statements && !warm) await query(url, 'select pg_stat_statements_reset()');
       const cpuBefore = sampleCpu(app.pid);
       const t0 = process.hrtime.bigint() / 1000n; // monotonic µs, the clock of V8's CPU profiles
       const result = await concurrent(buyers.length, jobs, (status, body) => (firstFailure ||= `${status} ${body.slice(0, 300)}`));
@@ -164,6 +182,7 @@ async function main(): Promise<void> {
       log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}; ${cpuPerRequest(cpuBefore, sampleCpu(app.pid), count)}`);
       if (process.env.BENCH_CPU_PROF) log(`  profile window (µs): ${t0} ${process.hrtime.bigint() / 1000n}`);
       if (!warm) runs.push(result);
+      if (opts.statements && !warm) await printStatements(count);
     }
     if (firstFailure) log(`  first failure: ${firstFailure}`);
     const m = (f: (x: Run) => number) => median(runs.map(f)).toFixed(1);
