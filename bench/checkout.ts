@@ -130,6 +130,9 @@ async function main(): Promise<void> {
   const smtp = await startProcess('bench/smtp-sink.ts', { SMTP_SINK_PORT: String(smtpPort) }, `http://127.0.0.1:${smtpPort + 1}/`);
   const appPort = await freePort();
   const base = `http://127.0.0.1:${appPort}`;
+  // The baseline, in the same run: a bare Fastify route doing the least a 50-line order must do.
+  const floorPort = await freePort();
+  const floor = await startProcess('bench/checkout-floor.ts', { DATABASE_URL: url, PORT: String(floorPort), FLOOR_BUYERS: String(nBuyers), FLOOR_LINES: String(nLines) }, `http://127.0.0.1:${floorPort}/ready`);
   const app = await startProcess('src/main.ts', { DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(appPort), SEED_ON_START: 'never', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOGIN_IP_LIMIT_PER_MINUTE: '100000' }, `${base}/readyz`, 120_000);
   try {
     const buyers: Buyer[] = [];
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
 
     const perRun = Number(opts.orders);
     const runs: Run[] = [];
+    const floorRuns: Run[] = [];
     let firstFailure = '';
     for (let r = 0; r <= Number(opts.runs); r++) {
       const warm = r === 0;
@@ -182,18 +186,26 @@ async function main(): Promise<void> {
       log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}; ${cpuPerRequest(cpuBefore, sampleCpu(app.pid), count)}`);
       if (process.env.BENCH_CPU_PROF) log(`  profile window (µs): ${t0} ${process.hrtime.bigint() / 1000n}`);
       if (!warm) runs.push(result);
+      // The baseline right after, under the same conditions: as many orders, as many buyers at once.
+      const floorJobs = carts.map((_, i) => () => fetch(`http://127.0.0.1:${floorPort}/floor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyer: i % buyers.length }) }));
+      const floorCpu = sampleCpu(floor.pid);
+      const floorResult = await concurrent(buyers.length, floorJobs, (status, body) => (firstFailure ||= `baseline ${status} ${body.slice(0, 300)}`));
+      log(`  ${warm ? 'warm-up' : `run ${r}`} baseline: ${fmt(floorResult)}; ${cpuPerRequest(floorCpu, sampleCpu(floor.pid), count)}`);
+      if (!warm) floorRuns.push(floorResult);
       if (opts.statements && !warm) await printStatements(count);
     }
     if (firstFailure) log(`  first failure: ${firstFailure}`);
-    const m = (f: (x: Run) => number) => median(runs.map(f)).toFixed(1);
+    const m = (f: (x: Run) => number, of = runs) => median(of.map(f)).toFixed(1);
     log(`\n| checkout, ${nLines}-line cart, ${buyers.length} concurrent buyers (median of ${runs.length} runs) | median | p90 | p99 | failed |`);
     log('|---|---:|---:|---:|---:|');
     log(`| POST /api/store/checkout (on account) | ${m((x) => x.p50)} ms | ${m((x) => x.p90)} ms | ${m((x) => x.p99)} ms | ${runs.reduce((a, x) => a + x.failed, 0)} |`);
+    log(`| baseline: bare Fastify + pg, stock locked, order + ${nLines} lines + reservations in one statement (4 round trips) | ${m((x) => x.p50, floorRuns)} ms | ${m((x) => x.p90, floorRuns)} ms | ${m((x) => x.p99, floorRuns)} ms | ${floorRuns.reduce((a, x) => a + x.failed, 0)} |`);
     log(`\nTarget p99 ≤ 150 ms. Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
     const pending = await drainOutbox(url);
     log(pending ? `  warning: ${pending} outbox events still pending after 2 min` : 'Every order event dispatched (emails delivered to the sink).');
   } finally {
     app.kill('SIGTERM');
+    floor.kill('SIGTERM');
     smtp.kill('SIGTERM');
   }
 }
