@@ -186,13 +186,13 @@ async function main(): Promise<void> {
       log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}; ${cpuPerRequest(cpuBefore, sampleCpu(app.pid), count)}`);
       if (process.env.BENCH_CPU_PROF) log(`  profile window (µs): ${t0} ${process.hrtime.bigint() / 1000n}`);
       if (!warm) runs.push(result);
+      if (opts.statements && !warm) await printStatements(count);
       // The baseline right after, under the same conditions: as many orders, as many buyers at once.
       const floorJobs = carts.map((_, i) => () => fetch(`http://127.0.0.1:${floorPort}/floor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyer: i % buyers.length }) }));
       const floorCpu = sampleCpu(floor.pid);
       const floorResult = await concurrent(buyers.length, floorJobs, (status, body) => (firstFailure ||= `baseline ${status} ${body.slice(0, 300)}`));
       log(`  ${warm ? 'warm-up' : `run ${r}`} baseline: ${fmt(floorResult)}; ${cpuPerRequest(floorCpu, sampleCpu(floor.pid), count)}`);
       if (!warm) floorRuns.push(floorResult);
-      if (opts.statements && !warm) await printStatements(count);
     }
     if (firstFailure) log(`  first failure: ${firstFailure}`);
     const m = (f: (x: Run) => number, of = runs) => median(of.map(f)).toFixed(1);
