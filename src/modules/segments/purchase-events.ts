@@ -24,7 +24,7 @@
 import { eq } from 'drizzle-orm';
 import { appendOutbox } from '../../jobs/outbox.ts';
 import { Type, type Static } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import type { Ctx } from '../../http/context.ts';
 import { recordOrders } from './order-history.service.ts';
 import { existingCompanies, setOrderStatus } from './order-history.repo.ts';
@@ -81,11 +81,20 @@ export type CheckedPurchaseEvent = { [K in PurchaseEventType]: { type: K; aggreg
 
 export const isPurchaseEventType = (type: string): type is PurchaseEventType => Object.hasOwn(PurchaseEventPayloads, type);
 
+// Compiled once per type on first use: checking a 50-line order with the interpreting `Value.Check`
+// cost about half a millisecond of CPU per order on the outbox path, the compiled check a few µs.
+const validators = new Map<PurchaseEventType, ReturnType<typeof Compile>>();
+function validator(type: PurchaseEventType): ReturnType<typeof Compile> {
+  let v = validators.get(type);
+  if (!v) validators.set(type, (v = Compile(PurchaseEventPayloads[type])));
+  return v;
+}
+
 /** The event with its payload checked against the contract; a mismatch throws (the dispatcher retries, then sets it aside). */
 export function checkPurchaseEvent(e: DeliveredEvent & { type: PurchaseEventType }): CheckedPurchaseEvent {
-  const schema = PurchaseEventPayloads[e.type];
-  if (!Value.Check(schema, e.payload)) {
-    const [first] = Value.Errors(schema, e.payload);
+  const check = validator(e.type);
+  if (!check.Check(e.payload)) {
+    const [first] = check.Errors(e.payload);
     throw new Error(`${e.type} ${e.aggregateId}: payload does not match the contract in segments/purchase-events.ts (${first?.instancePath || '/'} ${first?.message ?? ''})`);
   }
   return { type: e.type, aggregateId: e.aggregateId, payload: e.payload } as CheckedPurchaseEvent;
