@@ -134,12 +134,18 @@ function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
   if (g.ruleAst === null || g.ruleAst === undefined) return null;
   // Revalidating 200 stored trees costs milliseconds of CPU on every per-company event: a group's
   // stored tree only changes with its rule (source) and update time, so the result is remembered.
-  const key = ruleKey(g);
-  const cached = key === null ? undefined : revivedRules.get(key);
-  const revived = cached ?? reviveRule(g.ruleAst);
-  if (key !== null && !cached) {
-    if (revivedRules.size >= 5000) revivedRules.clear();
-    revivedRules.set(key, revived);
+  // The row objects of this process's group copy are asked again for every company evaluated:
+  // found by identity first, without building (and hashing) the key from the rule's whole source.
+  let revived = revivedByRow.get(g);
+  if (!revived) {
+    const key = ruleKey(g);
+    const cached = key === null ? undefined : revivedRules.get(key);
+    revived = cached ?? reviveRule(g.ruleAst);
+    if (key !== null && !cached) {
+      if (revivedRules.size >= 5000) revivedRules.clear();
+      revivedRules.set(key, revived);
+    }
+    revivedByRow.set(g, revived);
   }
   if (revived.ok) return revived.ast;
   ctx.log.warn({ groupId: g.id, errors: revived.errors }, 'stored segment rule no longer valid; evaluated as no rule');
@@ -147,6 +153,7 @@ function storedAst(ctx: Ctx, g: GroupRow): Expr | null {
 }
 
 const revivedRules = new Map<string, ReturnType<typeof reviveRule>>();
+const revivedByRow = new WeakMap<GroupRow, ReturnType<typeof reviveRule>>();
 const ruleKey = (g: Pick<GroupRow, 'id' | 'updatedAt' | 'ruleSource'>) => (g.ruleSource === null ? null : `${g.id}\u0000${g.updatedAt.getTime()}\u0000${g.ruleSource}`);
 
 /**
