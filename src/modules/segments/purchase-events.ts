@@ -26,8 +26,8 @@ import { appendOutbox } from '../../jobs/outbox.ts';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { Ctx } from '../../http/context.ts';
-import { recordOrders } from './order-history.service.ts';
-import { existingCompanies, setOrderStatus } from './order-history.repo.ts';
+import { newId } from '../../lib/ids.ts';
+import { existingCompanies, savePlacedOrders, setOrderStatus, type PlacedOrder } from './order-history.repo.ts';
 import { purchaseOpenQuotes, purchaseOverdueInvoices } from './purchase-history.tables.ts';
 
 /** The source under which orders placed in Precis are recorded (their external reference is the order id). */
@@ -116,8 +116,8 @@ export interface RecordedPurchaseEvent {
  * invoices, open quotes — and answers, per event, the companies whose metrics it changed (none for a
  * company deleted since the event was written: there is nobody left to measure). Metrics and
  * membership are not refreshed here. The caller passes events about different companies and
- * aggregates (see segments.events.ts), which commute, so all `order.placed` go in one `recordOrders`
- * call — one catalog read, one insert of orders and one of lines — and whether the companies exist
+ * aggregates (see segments.events.ts), which commute, so all `order.placed` go in one statement —
+ * orders, and their lines with category and brand read from the catalog in it — and whether the companies exist
  * is read once (or given: `existing` must hold every event's company that exists). Idempotent: orders are keyed by id (source `precis`), quotes and invoices by id, so
  * a re-delivered event changes nothing.
  */
@@ -126,17 +126,28 @@ export async function recordPurchaseEvents(ctx: Ctx, events: readonly CheckedPur
   const placed = events.flatMap((e) => (e.type === 'order.placed' && exists.has(e.payload.companyId) ? [e] : []));
   const movedFrom = new Map<string, string>();
   if (placed.length) {
-    const drafts = placed.map(({ aggregateId, payload: p }) => ({
-      source: PRECIS_ORDER_SOURCE,
-      externalRef: aggregateId,
-      companyId: p.companyId,
-      orderedAt: new Date(p.placedAt),
-      currency: p.currency,
-      status: 'placed' as const,
-      lines: p.lines.map((l) => ({ ...l, variantId: l.variantId ?? undefined })),
-    }));
-    const recorded = await recordOrders(ctx, drafts, { unknownSku: 'keep', existingCompanies: exists });
-    for (const m of recorded.moved) movedFrom.set(m.externalRef, m.from);
+    // One statement: the orders' upsert and the new ones' lines, with category and brand looked up
+    // in the catalog inside it. A round never holds one order twice; should a call do so, the later wins.
+    const byRef = new Map<string, PlacedOrder>();
+    for (const { aggregateId, payload: p } of placed) {
+      const orderedAt = new Date(p.placedAt);
+      byRef.delete(aggregateId);
+      byRef.set(aggregateId, {
+        id: newId('purchaseOrder', orderedAt.getTime()),
+        externalRef: aggregateId,
+        companyId: p.companyId,
+        orderedAt,
+        currency: p.currency,
+        total: p.lines.reduce((s, l) => s + l.amount, 0),
+        status: 'placed',
+        lines: p.lines,
+      });
+    }
+    const saved = await savePlacedOrders(ctx.db, PRECIS_ORDER_SOURCE, [...byRef.values()], ctx.clock.now());
+    for (const [ref, o] of byRef) {
+      const prior = saved.get(ref)?.priorCompanyId ?? null;
+      if (prior !== null && prior !== o.companyId) movedFrom.set(ref, prior);
+    }
   }
   const out: RecordedPurchaseEvent[] = [];
   for (const e of events) {
