@@ -70,7 +70,11 @@ export type LoadedLines = CheckedLines<repo.LineRow & repo.ItemRow>;
  * may buy each item (its catalogs' condition, resolved from the process cache) come joined.
  */
 export async function loadLines(ctx: Ctx, cart: Pick<CartRow, 'id' | 'companyId'>, strategy?: PricingStrategy): Promise<LoadedLines> {
-  const found = await repo.linesWithItems(ctx.db, cart.id, await buyableCondition(ctx, cart.companyId));
+  return checkFound(ctx, cart, await repo.linesWithItems(ctx.db, cart.id, await buyableCondition(ctx, cart.companyId)), strategy);
+}
+
+/** `loadLines` for lines already read (with whether the company may buy each item). */
+export async function checkFound(ctx: Ctx, cart: Pick<CartRow, 'id' | 'companyId'>, found: (repo.LineRow & repo.ItemRow & { buyable: boolean })[], strategy?: PricingStrategy): Promise<LoadedLines> {
   const items = new Map(found.map((l) => [l.variantId, l]));
   const hidden = new Set(found.filter((l) => !l.buyable).map((l) => l.variantId));
   return checkLines(ctx, cart.companyId, found.map((l) => ({ key: l, variantId: l.variantId, quantity: l.quantity })), items, cartStrategy(strategy), hidden);

@@ -148,6 +148,48 @@ export async function linesWithItems(db: Db, cartId: string, buyable: SQL): Prom
      order by l.seq`);
 }
 
+/** What `checkoutCartSql` answers: the cart as `readableCart` reads it, its lines as `linesWithItems` does, and `extra`'s value. */
+export interface CheckoutCartRaw {
+  cart: CartRow & { lockedXmin: string };
+  /** The cart row's xmin in the statement's snapshot; differs from `lockedXmin` when the lock waited for a change committed since. */
+  seenXmin: string | null;
+  lines: (LineRow & ItemRow & { buyable: boolean })[];
+  extra: unknown;
+}
+
+/**
+ * `readableCart` (locked with `lock`) and `linesWithItems` as ONE json value for a combined read,
+ * with `extra` (another module's SQL, e.g. the catalogs reaching the company) read alongside; null
+ * when the cart is not readable by the user. The lock may wait for a transaction that changes the
+ * cart: the locked row is then its newest version but the lines were read in the snapshot taken
+ * before the wait. Every change of a cart's lines updates the cart row (`touchCart`), so the
+ * caller compares the two xmins and reads the lines again when they differ.
+ */
+export function checkoutCartSql(cartId: string, companyId: string, userId: string, lock: boolean, buyable: SQL, extra: SQL): SQL {
+  return sql`
+    select json_build_object(
+      'cart', row_to_json(k),
+      'seenXmin', (select c2.xmin::text from carts c2 where c2.id = k.id),
+      'lines', (select coalesce(json_agg(x order by x.seq), '[]'::json) from (
+          select l.seq, l.id as "lineId", l.quantity, l.note, ${itemColumns}, ${buyable} as buyable
+            from cart_lines l join variants v on v.id = l.variant_id join products p on p.id = v.product_id
+            ${stockJoin}
+           where l.cart_id = k.id) x),
+      'extra', (${extra}))
+      from (select ${cartColumns(userId)}, c.xmin::text as "lockedXmin"
+              from carts c left join company_users u on u.id = c.owner_id
+              left join cart_shares s on s.cart_id = c.id and s.user_id = ${userId}
+             where c.id = ${cartId} and c.company_id = ${companyId} and ${readable(userId)}
+             ${lock ? sql`for update of c` : sql``}) k`;
+}
+
+/** `checkoutCartSql`'s value with the cart's dates as Dates. */
+export function toCheckoutCartRaw(value: unknown): CheckoutCartRaw | null {
+  if (value === null) return null;
+  const r = value as CheckoutCartRaw;
+  return { ...r, cart: { ...r.cart, ...cartDates(r.cart) } };
+}
+
 /** Items by variant id or SKU (case-insensitive), stock included; unknown ones are absent. */
 export async function itemsBy(db: Db, by: { ids?: readonly string[]; skus?: readonly string[] }): Promise<ItemRow[]> {
   const ids = by.ids ?? [];

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { readTogether, type ReadPart } from '../../db/read-together.ts';
 import type { WritePart } from '../../db/write-together.ts';
 import type { Ctx } from '../../http/context.ts';
 import { newMonotonicId } from '../../lib/ids.ts';
@@ -6,7 +7,8 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { PricingStrategy } from '../pricing/index.ts';
 import * as repo from './carts.repo.ts';
 import type { CartEventType } from './carts.tables.ts';
-import { loadLines } from './cart-view.ts';
+import { checkFound, loadLines, type LoadedLines } from './cart-view.ts';
+import { buyableProbe } from '../shared-catalogs/index.ts';
 import { actorOf, buyerOf } from './carts.service.ts';
 
 /** One line of a cart as checkout prices it (amounts in minor units of `currency`). */
@@ -37,20 +39,54 @@ export interface CheckoutCart {
   problems: { code: string; message: string }[];
 }
 
+/** A checkout cart read with other facts in one statement (`checkoutCartRead`). */
+export interface CheckoutCartRead {
+  /** The cart row (locked inside a transaction), its lines and the catalogs reaching the company. */
+  readonly part: ReadPart<repo.CheckoutCartRaw | null>;
+  /** The cart checked and priced from what `part` read (404 / 403 / CART_NOT_OPEN as `loadCartForCheckout`). */
+  load(raw: repo.CheckoutCartRaw | null): Promise<CheckoutCart>;
+}
+
+/**
+ * `loadCartForCheckout` as a part of a combined read (`readTogether`): one statement reads the cart
+ * with its lock, its lines with their items and stock, and confirms the shared catalogs the lines'
+ * buyability was computed from (`buyableProbe`). Where the guess about the catalogs was wrong, or the
+ * lock waited for a change of the cart, `load` reads the lines again as `loadCartForCheckout` always
+ * did — so the result is what reading after the lock gives. Put this part before any other part
+ * that locks rows (the cart is locked first).
+ */
+export async function checkoutCartRead(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): Promise<CheckoutCartRead> {
+  const a = buyerOf(ctx);
+  const inTransaction = (ctx as { inTransaction?: boolean }).inTransaction === true;
+  const probe = await buyableProbe(ctx, a.companyId);
+  return {
+    part: { sql: repo.checkoutCartSql(cartId, a.companyId, a.userId, inTransaction, probe.condition, probe.reach), map: repo.toCheckoutCartRaw },
+    async load(raw) {
+      if (!raw) throw notFound('Cart', 'cartId');
+      const cart = raw.cart;
+      if (cart.access === 'view') throw new AppError('FORBIDDEN', 'This cart is shared with you to view only', 'cartId');
+      if (cart.status !== 'open') throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
+      const confirmed = (await probe.confirm(raw.extra)) === null && raw.seenXmin === cart.lockedXmin;
+      const checked = confirmed ? await checkFound(ctx, cart, raw.lines, opts.strategy) : await loadLines(ctx, cart, opts.strategy);
+      return checkoutCart(cart, checked);
+    },
+  };
+}
+
 /**
  * A cart re-validated for checkout: visibility, quantity rules, prices and stock, every line. The
  * actor must be a buyer of the cart's company who owns the cart or may edit it (else 404 / 403).
  * Inside a transaction (the order's) the cart row is locked until it commits, so the cart cannot
  * change or be ordered twice meanwhile, and prices are read from the database, not the cache.
+ * One statement (`checkoutCartRead`), two when the cart or the company's catalogs changed meanwhile.
  */
 export async function loadCartForCheckout(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): Promise<CheckoutCart> {
-  const a = buyerOf(ctx);
-  const inTransaction = (ctx as { inTransaction?: boolean }).inTransaction === true;
-  const cart = await repo.readableCart(ctx.db, cartId, a.companyId, a.userId, inTransaction);
-  if (!cart) throw notFound('Cart', 'cartId');
-  if (cart.access === 'view') throw new AppError('FORBIDDEN', 'This cart is shared with you to view only', 'cartId');
-  if (cart.status !== 'open') throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
-  const checked = await loadLines(ctx, cart, opts.strategy);
+  const read = await checkoutCartRead(ctx, cartId, opts);
+  const { cart } = await readTogether(ctx.db, { cart: read.part });
+  return read.load(cart);
+}
+
+function checkoutCart(cart: Pick<repo.CartRow, 'id' | 'name' | 'companyId'>, checked: LoadedLines): CheckoutCart {
   const lines: CheckoutLine[] = checked.lines.map((l) => {
     const row = l.key;
     const name = row.variantName && row.variantName !== row.productName ? `${row.productName} — ${row.variantName}` : row.productName;

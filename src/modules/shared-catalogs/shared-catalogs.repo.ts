@@ -38,6 +38,11 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
  * membership changes and company moves count at once.
  */
 export async function reachingCatalogVersions(db: Db, companyId: string | null): Promise<{ id: string; version: number }[]> {
+  return rows(db, sql`select s.id, s.version from shared_catalogs s where ${reachCondition(companyId)} order by s.id`);
+}
+
+/** Which catalogs `s` reach the company: active and assigned to everyone, its groups, it, or an ancestor including descendants. */
+function reachCondition(companyId: string | null): SQL {
   const reach = companyId
     ? sql`a.type = 'everyone'
         or (a.type = 'group' and a.group_id in (select m.group_id from customer_group_members m where m.company_id = ${companyId}))
@@ -45,12 +50,12 @@ export async function reachingCatalogVersions(db: Db, companyId: string | null):
         or (a.type = 'company' and a.include_descendants
             and a.company_id = any(select unnest(c.path[1:cardinality(c.path) - 1]) from companies c where c.id = ${companyId}))`
     : sql`a.type = 'everyone'`;
-  return rows(
-    db,
-    sql`select s.id, s.version from shared_catalogs s
-        where s.status = 'active' and exists (select 1 from shared_catalog_assignments a where a.catalog_id = s.id and (${reach}))
-        order by s.id`,
-  );
+  return sql`s.status = 'active' and exists (select 1 from shared_catalog_assignments a where a.catalog_id = s.id and (${reach}))`;
+}
+
+/** `reachingCatalogVersions` as one json value (`[{id, version}]`, by id) for a statement that reads other things too. */
+export function reachingCatalogVersionsJson(companyId: string | null): SQL {
+  return sql`select coalesce(json_agg(json_build_object('id', s.id, 'version', s.version) order by s.id), '[]'::json) from shared_catalogs s where ${reachCondition(companyId)}`;
 }
 
 /** The rules of some catalogs, with the version they were read at. */

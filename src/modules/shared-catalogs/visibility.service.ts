@@ -3,8 +3,8 @@ import type { Ctx } from '../../http/context.ts';
 import type { SearchOptions } from '../catalog/index.ts';
 import type { CatalogRules } from './domain/types.ts';
 import { compileVisibility, type VisibilityPredicate } from './domain/visibility.ts';
-import { cachedReach } from './reach-cache.ts';
-import { buyableVariantIds, reachingCatalogVersions, rulesOf } from './shared-catalogs.repo.ts';
+import { cachedReach, type Reaching } from './reach-cache.ts';
+import { buyableVariantIds, reachingCatalogVersions, reachingCatalogVersionsJson, rulesOf } from './shared-catalogs.repo.ts';
 import { visibilitySql } from './visibility-sql.ts';
 
 /**
@@ -47,7 +47,10 @@ async function rulesFor(ctx: Ctx, reaching: readonly { id: string; version: numb
 
 /** The visibility of a company (or, with `null`, of a caller without one: the public catalog). */
 export async function resolveVisibility(ctx: Ctx, companyId: string | null): Promise<ResolvedVisibility> {
-  const reaching = await cachedReach(ctx.db, companyId, () => reachingCatalogVersions(ctx.db, companyId));
+  return visibilityOf(ctx, await cachedReach(ctx.db, companyId, () => reachingCatalogVersions(ctx.db, companyId)));
+}
+
+async function visibilityOf(ctx: Ctx, reaching: Reaching): Promise<ResolvedVisibility> {
   const predicate = compileVisibility(await rulesFor(ctx, reaching));
   return {
     catalogIds: reaching.map((c) => c.id),
@@ -64,8 +67,52 @@ export async function resolveVisibility(ctx: Ctx, companyId: string | null): Pro
  * ask in the same statement instead of a second one.
  */
 export async function buyableCondition(ctx: Ctx, companyId: string | null): Promise<SQL> {
-  const v = await resolveVisibility(ctx, companyId);
-  return sql`(v.status = 'active' and p.status = 'active' and ${v.sql ?? sql`true`})`;
+  return buyableSql(await resolveVisibility(ctx, companyId));
+}
+
+const buyableSql = (v: ResolvedVisibility): SQL => sql`(v.status = 'active' and p.status = 'active' and ${v.sql ?? sql`true`})`;
+
+/**
+ * `buyableCondition` for a statement that confirms it: built from the catalogs last seen reaching
+ * the company in this process (read once when none were seen), with `reach`, SQL answering the
+ * catalogs reaching it now (json) for the same statement to read. `confirm` takes that answer:
+ * null when the condition was built from exactly those catalogs and versions (it was right for the
+ * statement's snapshot), else the condition for what was read — the caller then reads again with
+ * it. The guess is never trusted alone, so a transaction gets what a fresh read would give it in
+ * one round trip instead of two.
+ */
+export interface BuyableProbe {
+  readonly condition: SQL;
+  readonly reach: SQL;
+  confirm(reached: unknown): Promise<SQL | null>;
+}
+
+const MAX_SEEN = 20_000;
+const lastSeenReach = new Map<string, Reaching>();
+
+function remember(key: string, reaching: Reaching): void {
+  if (lastSeenReach.size >= MAX_SEEN) lastSeenReach.clear();
+  lastSeenReach.set(key, reaching);
+}
+
+const sameReach = (a: Reaching, b: Reaching) => a.length === b.length && a.every((c, i) => c.id === b[i]!.id && c.version === b[i]!.version);
+
+export async function buyableProbe(ctx: Ctx, companyId: string | null): Promise<BuyableProbe> {
+  const key = companyId ?? '*';
+  let guess = lastSeenReach.get(key);
+  if (!guess) remember(key, (guess = await reachingCatalogVersions(ctx.db, companyId)));
+  const assumed = guess;
+  const condition = buyableSql(await visibilityOf(ctx, assumed));
+  return {
+    condition,
+    reach: reachingCatalogVersionsJson(companyId),
+    async confirm(reached) {
+      const now = (reached ?? []) as Reaching;
+      if (sameReach(assumed, now)) return null;
+      remember(key, now);
+      return buyableSql(await visibilityOf(ctx, now));
+    },
+  };
 }
 
 /** The company whose catalog a caller sees: a buyer's; nobody's for anonymous visitors, staff and API keys. */
