@@ -40,24 +40,31 @@ const num = (v: number | string | null): number | null => (v === null ? null : N
 const date = (v: Date | string | null): Date => (v instanceof Date ? v : new Date(v ?? 0));
 
 /**
- * A company's currency, its credit account (if any) and the terms its highest-priority customer
- * group carries, in one round trip (checkout reads this on every order). null: no such company.
+ * `loadPolicy`'s query as one json value (null: no such company), for a combined read. With `lock`
+ * the account row is taken `for update` (held to commit): its figures are then the newest committed
+ * ones even when the statement waited for the lock, so a reservation may decide on them.
  */
-export async function loadPolicy(db: Db, companyId: string): Promise<PolicyRow | null> {
-  const [r] = await rows<RawPolicy>(
-    db,
-    sql`select c.currency as company_currency, a.company_id is not null as has_account, a.payment_terms, a.credit_limit, a.currency,
-               a.over_limit_action, a.po_required, a.allow_new_ship_to, a.exposure, a.created_at, a.updated_at, g.payment_terms as group_terms, g.group_id
+export function policySql(companyId: string | null, lock: boolean): SQL {
+  const account = lock
+    ? sql`left join lateral (select * from credit_accounts x where x.company_id = c.id for update) a on true`
+    : sql`left join credit_accounts a on a.company_id = c.id`;
+  return sql`select row_to_json(p) from (
+      select c.currency as company_currency, a.company_id is not null as has_account, a.payment_terms, a.credit_limit, a.currency,
+             a.over_limit_action, a.po_required, a.allow_new_ship_to, a.exposure, a.created_at, a.updated_at, g.payment_terms as group_terms, g.group_id
         from companies c
-        left join credit_accounts a on a.company_id = c.id
+        ${account}
         left join lateral (
           select t.payment_terms, t.group_id from customer_group_payment_terms t
           join customer_group_members m on m.group_id = t.group_id and m.company_id = c.id
           order by t.priority desc, t.group_id asc limit 1
         ) g on true
-        where c.id = ${companyId}`,
-  );
-  if (!r) return null;
+       where c.id = ${companyId}) p`;
+}
+
+/** `policySql`'s value as a PolicyRow (null: no such company). */
+export function toPolicyRow(companyId: string, value: unknown): PolicyRow | null {
+  if (value === null) return null;
+  const r = value as RawPolicy;
   const account: AccountRow | null = r.has_account
     ? {
         companyId,
@@ -73,6 +80,15 @@ export async function loadPolicy(db: Db, companyId: string): Promise<PolicyRow |
       }
     : null;
   return { companyCurrency: r.company_currency, account, groupTerms: r.group_terms, groupId: r.group_id };
+}
+
+/**
+ * A company's currency, its credit account (if any) and the terms its highest-priority customer
+ * group carries, in one round trip (checkout reads this on every order). null: no such company.
+ */
+export async function loadPolicy(db: Db, companyId: string): Promise<PolicyRow | null> {
+  const [r] = await rows<{ policy: unknown }>(db, sql`select (${policySql(companyId, false)}) as policy`);
+  return toPolicyRow(companyId, r?.policy ?? null);
 }
 
 /** The account row, locked until the transaction ends (serialises every reservation of the company). */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ReadPart } from '../../db/read-together.ts';
 import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
@@ -87,7 +88,10 @@ function effectiveTerms(row: repo.PolicyRow): { terms: PaymentTerms | null; sour
  * without a credit account has no on-account option, no PO requirement and may add addresses.
  */
 export async function checkoutPolicy(ctx: Ctx, companyId: string): Promise<CheckoutPolicy> {
-  const row = await policyRow(ctx, companyId);
+  return policyOf(await policyRow(ctx, companyId));
+}
+
+function policyOf(row: repo.PolicyRow): CheckoutPolicy {
   const { terms } = effectiveTerms(row);
   const a = row.account;
   return {
@@ -98,6 +102,37 @@ export async function checkoutPolicy(ctx: Ctx, companyId: string): Promise<Check
     overLimitAction: a?.overLimitAction ?? 'block',
     poRequired: a?.poRequired ?? false,
     allowNewShipTo: a?.allowNewShipTo ?? true,
+  };
+}
+
+/** A credit account as read under its row lock (`checkoutCreditRead` with `lock`), for `reserveLockedCreditWrites`. */
+export interface LockedCreditAccount {
+  readonly row: repo.AccountRow;
+}
+
+/** What checkout reads from credit in its combined read: the policy, and the locked account when paying on account. */
+export interface CheckoutCredit {
+  policy: CheckoutPolicy;
+  /** The account, locked until the transaction ends; null without `lock` or without an account. */
+  locked: LockedCreditAccount | null;
+}
+
+/**
+ * `checkoutPolicy` as a part of a combined read (`readTogether`). With `lock` (an order on account)
+ * the same read takes the credit account's row lock, held to commit, and hands its figures to
+ * `reserveLockedCreditWrites` — one round trip where a policy read and a lock took two. Card orders
+ * pass `lock: false` and take no lock. Place this part after any lock taken before the credit
+ * account's (the cart's) and lock inventory after the read.
+ */
+export function checkoutCreditRead(companyId: string, opts: { lock: boolean }): ReadPart<CheckoutCredit> {
+  const id = isId('company', companyId) ? companyId : null;
+  return {
+    sql: repo.policySql(id, opts.lock),
+    map: (value) => {
+      const row = id === null ? null : repo.toPolicyRow(id, value);
+      if (!row) throw notFound('Company', 'companyId');
+      return { policy: policyOf(row), locked: opts.lock && row.account ? { row: row.account } : null };
+    },
   };
 }
 
@@ -150,7 +185,22 @@ export async function reserveCredit(ctx: Ctx, input: ReserveInput): Promise<Rese
  */
 export async function reserveCreditWrites(tx: Ctx, input: ReserveInput): Promise<ReserveResult & { writes: WritePart[] }> {
   checkAmount(input.amount);
-  const account = await lockFor(tx, input.companyId, input.currency);
+  return decideWrites(tx, await lockFor(tx, input.companyId, input.currency), input);
+}
+
+/**
+ * `reserveCreditWrites` on an account already locked by this transaction (`checkoutCreditRead`
+ * with `lock`): the same checks, decision and writes, without a round trip.
+ */
+export function reserveLockedCreditWrites(tx: Ctx, locked: LockedCreditAccount, input: ReserveInput): ReserveResult & { writes: WritePart[] } {
+  checkAmount(input.amount);
+  const account = locked.row;
+  if (account.companyId !== input.companyId) throw new AppError('CREDIT_ACCOUNT_MISSING', `Company ${input.companyId} has no credit account`, 'companyId');
+  if (account.currency !== input.currency) throw new AppError('CREDIT_CURRENCY_MISMATCH', `The credit account is in ${account.currency}, not ${input.currency}`, 'currency');
+  return decideWrites(tx, account, input);
+}
+
+function decideWrites(tx: Ctx, account: repo.AccountRow, input: ReserveInput): ReserveResult & { writes: WritePart[] } {
   const decision = decideReserve({ limit: account.creditLimit, exposure: account.exposure }, input.amount);
   if (!decision.ok) return { ok: false, available: decision.available, writes: [] };
   const reason = input.reason ?? `Credit reserved for ${input.ref.kind} ${input.ref.id}`;

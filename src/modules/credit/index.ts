@@ -9,6 +9,7 @@ import { creditAdminRoutes, creditStoreRoutes } from './credit.routes.ts';
 export { creditAccounts, creditLedger, customerGroupPaymentTerms, type CreditRefKind, type OverLimitAction } from './credit.tables.ts';
 export { dueDate, isPaymentTermsCode, PAYMENT_TERMS, PAYMENT_TERMS_LABELS, paymentTerms, type PaymentTerms, type PaymentTermsCode } from './domain/terms.ts';
 export {
+  checkoutCreditRead,
   checkoutPolicy,
   creditSummary,
   forceReserveCredit,
@@ -18,10 +19,13 @@ export {
   releaseCredit,
   reserveCredit,
   reserveCreditWrites,
+  reserveLockedCreditWrites,
   setGroupTerms,
   storeCredit,
   updateCreditAccount,
+  type CheckoutCredit,
   type CheckoutPolicy,
+  type LockedCreditAccount,
   type CreditAccountInput,
   type CreditAccountView,
   type CreditRef,
