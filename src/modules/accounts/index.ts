@@ -24,7 +24,7 @@ export {
   listCompaniesForIntegration,
   updateCompany,
 } from './companies.service.ts';
-export { createLocation, deleteLocation, getLocation, listLocations, shipToLocationsFor, updateLocation } from './locations.service.ts';
+export { createLocation, deleteLocation, getLocation, listLocations, shipToLocationRead, shipToLocationsFor, updateLocation, type ShipToLocationRead } from './locations.service.ts';
 export { addCompanyUser, adminUpdateCompanyUser, getCompanyUser, listCompanyUsers, removeCompanyUser, updateCompanyUser } from './users.service.ts';
 export { createStaff, getStaff, listStaff, updateStaff, type StaffInput } from './staff.service.ts';
 export { companiesOf, findLogin, findLoginById, setPassword, type Login } from './credentials.service.ts';

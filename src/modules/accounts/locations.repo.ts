@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { companyLocations, companyMembershipLocations } from './accounts.tables.ts';
 import type { Location } from './domain/types.ts';
@@ -65,6 +65,33 @@ export async function shipToLocationRows(db: Db, companyId: string, userId: stri
     .orderBy(asc(companyLocations.id))
     .limit(limit);
   return rows.map(toLocation);
+}
+
+/**
+ * One ship-to location (`id`) as `shipToLocationRows` would list it for the member — else nothing —
+ * as SQL for a combined read: `json` answers the location as one json value (null when it is not
+ * one they may use), `column` answers one of its columns (the checkout's tax reads the country in
+ * the same statement).
+ */
+export function shipToLocationSql(companyId: string, userId: string, restricted: boolean, id: string | null): { json: SQL; column: (name: 'country' | 'region') => SQL } {
+  const allowed = restricted
+    ? sql`and (not exists (select 1 from company_membership_locations r where r.user_id = ${userId} and r.company_id = ${companyId})
+           or exists (select 1 from company_membership_locations r where r.user_id = ${userId} and r.company_id = ${companyId} and r.location_id = l.id))`
+    : sql``;
+  const from = sql`from company_locations l where l.id = ${id} and l.company_id = ${companyId} and l.is_ship_to ${allowed}`;
+  return {
+    json: sql`select json_build_object('id', l.id, 'companyId', l.company_id, 'name', l.name, 'line1', l.line1, 'line2', l.line2, 'city', l.city,
+        'region', l.region, 'postalCode', l.postal_code, 'country', l.country, 'phone', l.phone, 'isBillTo', l.is_bill_to, 'isShipTo', l.is_ship_to,
+        'isDefault', l.is_default, 'createdAt', l.created_at, 'updatedAt', l.updated_at) ${from}`,
+    column: (name) => sql`select ${sql.identifier(name)} ${from}`,
+  };
+}
+
+/** `shipToLocationSql(…).json`'s value as a Location (dates as ISO strings, as `toLocation` gives them). */
+export function toShipToLocation(value: unknown): Location | null {
+  if (value === null) return null;
+  const l = value as Location;
+  return { ...l, createdAt: new Date(l.createdAt).toISOString(), updatedAt: new Date(l.updatedAt).toISOString() };
 }
 
 export async function countLocationsIn(db: Db, companyId: string, ids: string[]): Promise<number> {

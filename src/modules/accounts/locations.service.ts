@@ -1,10 +1,12 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ReadPart } from '../../db/read-together.ts';
 import type { Ctx } from '../../http/context.ts';
 import { inTx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
 import type { Location, LocationInput } from './domain/types.ts';
-import { clearDefault, deleteLocationRow, findLocation, insertLocation, listLocationRows, shipToLocationRows, updateLocationRow } from './locations.repo.ts';
+import { clearDefault, deleteLocationRow, findLocation, insertLocation, listLocationRows, shipToLocationRows, shipToLocationSql, toShipToLocation, updateLocationRow } from './locations.repo.ts';
 
 /**
  * Locations of one company. Callers pass the company the actor may act on; a location id of any
@@ -23,6 +25,24 @@ export async function listLocations(ctx: Ctx, companyId: string, q: { limit?: nu
  */
 export async function shipToLocationsFor(ctx: Ctx, companyId: string, userId: string, seeAll: boolean): Promise<Location[]> {
   return shipToLocationRows(ctx.db, companyId, userId, !seeAll, 200);
+}
+
+/** A ship-to location read with other facts in one statement (`shipToLocationRead`). */
+export interface ShipToLocationRead {
+  /** The location, or null when it is not one of the member's ship-to addresses (`shipToLocationsFor`). */
+  readonly part: ReadPart<Location | null>;
+  /** SQL naming the location's country (null when not allowed), for another part of the same read. */
+  readonly country: SQL;
+}
+
+/**
+ * One of the ship-to addresses `shipToLocationsFor` gives the member, by id, as a part of a combined
+ * read (`readTogether`): the checkout reads the chosen location, and its country for tax, in the
+ * statement that reads its other facts.
+ */
+export function shipToLocationRead(companyId: string, userId: string, seeAll: boolean, locationId: string): ShipToLocationRead {
+  const q = shipToLocationSql(companyId, userId, !seeAll, isId('location', locationId) ? locationId : null);
+  return { part: { sql: q.json, map: toShipToLocation }, country: sql`(${q.column('country')})` };
 }
 
 export async function getLocation(ctx: Ctx, companyId: string, id: string): Promise<Location> {

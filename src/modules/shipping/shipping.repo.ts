@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { MethodRow, RateBand, ZoneEntry } from './domain/rates.ts';
 import { shippingMethods, shippingMethodZones, shippingRateBands } from './shipping.tables.ts';
@@ -31,6 +31,27 @@ export async function candidates(db: Db, country: string, currency: string): Pro
 export async function findMethod(db: Db, id: string): Promise<FullMethod | null> {
   const [method] = await db.select(fullMethod).from(shippingMethods).where(eq(shippingMethods.id, id)).limit(1);
   return method ?? null;
+}
+
+/**
+ * `findMethod` as one json value (null when there is no such method), for a combined read
+ * (`readTogether`): the checkout reads its method in the statement that reads its other facts.
+ */
+export function methodJsonSql(id: string | null): SQL {
+  return sql`select json_build_object('id', m.id, 'name', m.name, 'carrier', m.carrier, 'currency', m.currency, 'freeThreshold', m.free_threshold,
+      'estDaysMin', m.est_days_min, 'estDaysMax', m.est_days_max, 'active', m.active, 'position', m.position,
+      'zones', coalesce((select json_agg(json_build_object('country', z.country, 'region', z.region) order by z.country, z.region)
+        from shipping_method_zones z where z.method_id = m.id), '[]'::json),
+      'bands', coalesce((select json_agg(json_build_object('maxGrams', b.max_grams, 'amount', b.amount) order by b.max_grams)
+        from shipping_rate_bands b where b.method_id = m.id), '[]'::json))
+    from shipping_methods m where m.id = ${id}`;
+}
+
+/** `methodJsonSql`'s value; bigint amounts arrive as json numbers (minor units fit in a double). */
+export function toMethodRow(value: unknown): MethodRow | null {
+  if (value === null) return null;
+  const m = value as MethodRow & { freeThreshold: number | string | null };
+  return { ...m, freeThreshold: m.freeThreshold === null ? null : Number(m.freeThreshold), bands: m.bands.map((b) => ({ maxGrams: Number(b.maxGrams), amount: Number(b.amount) })) };
 }
 
 /** Page of methods ordered by (position, id). */

@@ -1,8 +1,9 @@
+import type { ReadPart } from '../../db/read-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
 import { isId, newId } from '../../lib/ids.ts';
-import { optionsFor, quoteMethod, type RateBand, type ShippingOption, type ShipTo, type ZoneEntry } from './domain/rates.ts';
+import { optionsFor, quoteMethod, type MethodRow, type RateBand, type ShippingOption, type ShipTo, type ZoneEntry } from './domain/rates.ts';
 import * as repo from './shipping.repo.ts';
 
 /** Shipping at checkout (options and a quote for the chosen method) and the staff's method settings. */
@@ -42,7 +43,27 @@ const WHY = { inactive: 'is not active', zone: 'does not ship to this address', 
 /** The chosen method's option, or SHIPPING_METHOD_UNAVAILABLE (field `shippingMethodId`) saying why. */
 export async function shippingQuote(ctx: Ctx, methodId: string, input: ShippingInput): Promise<ShippingOption> {
   checkInput(input);
-  const m = isId('shippingMethod', methodId) ? await repo.findMethod(ctx.db, methodId) : null;
+  return quoteFrom(isId('shippingMethod', methodId) ? await repo.findMethod(ctx.db, methodId) : null, input);
+}
+
+/** A method as read for a quote (`shippingMethodRead`); null when there is no such method. */
+export type QuotableMethod = MethodRow | null;
+
+/**
+ * `shippingQuote`'s read as a part of a combined read (`readTogether`): the method with its zones
+ * and bands. Quote with `quoteWith`.
+ */
+export function shippingMethodRead(methodId: string): ReadPart<QuotableMethod> {
+  return { sql: repo.methodJsonSql(isId('shippingMethod', methodId) ? methodId : null), map: repo.toMethodRow };
+}
+
+/** `shippingQuote` for a method already read (`shippingMethodRead`). */
+export function quoteWith(method: QuotableMethod, input: ShippingInput): ShippingOption {
+  checkInput(input);
+  return quoteFrom(method, input);
+}
+
+function quoteFrom(m: MethodRow | null, input: ShippingInput): ShippingOption {
   if (!m) throw new AppError('SHIPPING_METHOD_UNAVAILABLE', 'No such shipping method', 'shippingMethodId');
   const q = quoteMethod(m, { shipTo: shipToOf(input), currency: input.currency, weightGrams: input.weightGrams, subtotal: input.subtotal });
   if ('unavailable' in q) throw new AppError('SHIPPING_METHOD_UNAVAILABLE', `${m.name} ${WHY[q.unavailable]}`, 'shippingMethodId', { reason: q.unavailable });

@@ -20,17 +20,33 @@ export type ExemptionFacts = Pick<ExemptionRow, 'certificateNumber' | 'expiresOn
  * What a tax computation reads, in one round trip (a checkout computes tax on every order): the
  * country's rates and the company's exemption, if any.
  */
-export async function taxInputs(db: Db, country: string, companyId: string | null): Promise<{ rates: TaxRateRow[]; exemption: ExemptionFacts | null }> {
+export interface TaxInputs {
+  rates: TaxRateRow[];
+  exemption: ExemptionFacts | null;
+}
+
+/**
+ * `taxInputs` as one json value, for a combined read (`readTogether`). The country may be SQL (the
+ * ship-to location's country, read in the same statement); it is upper-cased here.
+ */
+export function taxInputsSql(country: string | SQL, companyId: string | null): SQL {
+  return sql`select json_build_object(
+      'rates', (select coalesce(json_agg(json_build_object('country', r.country, 'region', r.region, 'taxClass', r.tax_class, 'rateBp', r.rate_bp, 'label', r.label,
+                 'validFrom', r.valid_from, 'validTo', r.valid_to)), '[]'::json) from tax_rates r where r.country = upper(${country})),
+      'exemption', (select json_build_object('certificateNumber', e.certificate_number, 'expiresOn', e.expires_on) from company_tax_exemptions e where e.company_id = ${companyId}))`;
+}
+
+/** `taxInputsSql`'s value as the computation takes it. */
+export function toTaxInputs(value: unknown): TaxInputs {
   type RateJson = Omit<TaxRateRow, 'validFrom' | 'validTo'> & { validFrom: string | null; validTo: string | null };
-  const res = (await db.execute(sql`
-    select (select coalesce(json_agg(json_build_object('country', r.country, 'region', r.region, 'taxClass', r.tax_class, 'rateBp', r.rate_bp, 'label', r.label,
-                   'validFrom', r.valid_from, 'validTo', r.valid_to)), '[]'::json) from tax_rates r where r.country = ${country}) as rates,
-           (select json_build_object('certificateNumber', e.certificate_number, 'expiresOn', e.expires_on) from company_tax_exemptions e where e.company_id = ${companyId}) as exemption`)) as unknown as {
-    rows: { rates: RateJson[]; exemption: ExemptionFacts | null }[];
-  };
-  const row = res.rows[0]!;
+  const row = value as { rates: RateJson[]; exemption: ExemptionFacts | null };
   const at = (v: string | null) => (v === null ? null : new Date(v));
   return { rates: row.rates.map((r) => ({ ...r, validFrom: at(r.validFrom), validTo: at(r.validTo) })), exemption: row.exemption };
+}
+
+export async function taxInputs(db: Db, country: string, companyId: string | null): Promise<TaxInputs> {
+  const res = (await db.execute(sql`select (${taxInputsSql(country, companyId)}) as inputs`)) as unknown as { rows: { inputs: unknown }[] };
+  return toTaxInputs(res.rows[0]!.inputs);
 }
 
 export async function findRate(db: Db, id: string): Promise<TaxRateRecord | null> {

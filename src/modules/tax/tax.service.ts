@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import type { ReadPart } from '../../db/read-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
@@ -40,11 +42,35 @@ function exemptionValid(e: repo.ExemptionFacts | null, at: Date): e is repo.Exem
  * company with a valid exemption certificate pays none (`exempt: true` and the reason).
  */
 export async function taxFor(ctx: Ctx, input: TaxInput): Promise<TaxResult> {
-  const at = input.at ?? ctx.clock.now();
-  const country = input.shipTo.country.toUpperCase();
+  checkTaxInput(input);
+  return taxFromInputs(ctx, await repo.taxInputs(ctx.db, input.shipTo.country.toUpperCase(), companyParam(input.companyId)), input);
+}
+
+/** What `taxFor` reads (the country's rates, the company's exemption), read elsewhere; see `taxInputsRead`. */
+export type TaxInputs = repo.TaxInputs;
+
+const companyParam = (companyId: string) => (isId('company', companyId) ? companyId : null);
+
+function checkTaxInput(input: TaxInput): void {
   for (const [i, l] of input.lines.entries()) if (!Number.isSafeInteger(l.amount) || l.amount < 0) throw invalid(`lines[${i}].amount`, 'must be a whole number of minor units, 0 or more');
   if (!Number.isSafeInteger(input.shipping) || input.shipping < 0) throw invalid('shipping', 'must be a whole number of minor units, 0 or more');
-  const { rates, exemption } = await repo.taxInputs(ctx.db, country, isId('company', input.companyId) ? input.companyId : null);
+}
+
+/**
+ * `taxFor`'s reads as a part of a combined read (`readTogether`): the rates of `country` — a code,
+ * or SQL naming it in the same statement (the chosen ship-to location's country) — and the
+ * company's exemption. Compute with `taxFromInputs`.
+ */
+export function taxInputsRead(country: string | SQL, companyId: string): ReadPart<TaxInputs> {
+  return { sql: repo.taxInputsSql(typeof country === 'string' ? country.toUpperCase() : country, companyParam(companyId)), map: repo.toTaxInputs };
+}
+
+/** `taxFor` from inputs already read (`taxInputsRead`, for the same country and company). */
+export function taxFromInputs(ctx: Ctx, inputs: TaxInputs, input: TaxInput): TaxResult {
+  checkTaxInput(input);
+  const at = input.at ?? ctx.clock.now();
+  const country = input.shipTo.country.toUpperCase();
+  const { rates, exemption } = inputs;
   const exempt = exemptionValid(exemption, at);
   const r = computeTax(rates, { country, region: input.shipTo.region }, input.lines, input.shipping, at, exempt);
   return exempt ? { ...r, exempt, exemptReason: `Tax-exempt: certificate ${exemption.certificateNumber}, valid until ${exemption.expiresOn}` } : { ...r, exempt };
