@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
+import { readTogether, readValue } from '../../db/read-together.ts';
 import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { outboxInsertSql } from '../../jobs/outbox.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
-import { isId, newId } from '../../lib/ids.ts';
-import { shipToLocationsFor, type Location } from '../accounts/index.ts';
-import { cartNotOpen, cartOrderedWrites, loadCartForCheckout, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
-import { checkoutPolicy, creditSummary, reserveCreditWrites, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
+import { newId } from '../../lib/ids.ts';
+import { shipToLocationRead, shipToLocationsFor, type Location } from '../accounts/index.ts';
+import { cartNotOpen, cartOrderedWrites, checkoutCartRead, loadCartForCheckout, recordCartEvent, type CheckoutCart } from '../carts/index.ts';
+import { checkoutCreditRead, checkoutPolicy, creditSummary, reserveLockedCreditWrites, type CheckoutPolicy, type CreditSummary } from '../credit/index.ts';
 import { chargeCard, paymentProvider, type CardDetails, type Payment } from '../payments/index.ts';
-import { shippingOptions, shippingQuote, type ShippingOption } from '../shipping/index.ts';
-import { taxFor, type TaxResult } from '../tax/index.ts';
+import { quoteWith, shippingMethodRead, shippingOptions, type ShippingOption } from '../shipping/index.ts';
+import { taxFor, taxFromInputs, taxInputsRead, type TaxResult } from '../tax/index.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
 import type { PaymentMethod, ShipToSnapshot } from './domain/types.ts';
 import { orderCreatedEvents } from './orders.events.ts';
@@ -58,9 +59,12 @@ function buyerOf(ctx: Ctx): Buyer {
   return ctx.actor;
 }
 
+/** A buyer who may manage locations may ship to any of them; others only to their membership's, where it names any. */
+const seesAllLocations = (a: Buyer) => a.permissions.has('company.locations:write');
+
 /** The ship-to locations the buyer may use: the company's ship-to addresses, limited to the membership's where it is restricted. */
 async function shipToLocations(ctx: Ctx, a: Buyer): Promise<Location[]> {
-  return shipToLocationsFor(ctx, a.companyId, a.userId, a.permissions.has('company.locations:write'));
+  return shipToLocationsFor(ctx, a.companyId, a.userId, seesAllLocations(a));
 }
 
 const snapshot = (l: Location): ShipToSnapshot => ({ locationId: l.id, name: l.name, line1: l.line1, line2: l.line2, city: l.city, region: l.region, postalCode: l.postalCode, country: l.country, phone: l.phone });
@@ -196,16 +200,29 @@ async function giveBack(ctx: Ctx, payment: Payment): Promise<void> {
 }
 
 async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged, submitted: Record<string, unknown>): Promise<string> {
-  const cart = await loadCartForCheckout(tx, input.cartId);
+  // Every fact the order needs before its stock is locked, in ONE statement: the cart (locked first)
+  // with its lines, the payment policy (with the credit account's lock when paying on account), the
+  // chosen ship-to location, the shipping method, and the tax inputs for the ship-to's country
+  // (taken from the chosen location inside the statement). Each module builds its part.
+  const cartRead = await checkoutCartRead(tx, input.cartId);
+  const location = input.shipToLocationId ? shipToLocationRead(a.companyId, a.userId, seesAllLocations(a), input.shipToLocationId) : null;
+  const facts = await readTogether(tx.db, {
+    cart: cartRead.part,
+    credit: checkoutCreditRead(a.companyId, { lock: input.paymentMethod === 'account' }),
+    location: location?.part ?? readValue(null),
+    method: shippingMethodRead(input.shippingMethodId),
+    tax: taxInputsRead(location ? location.country : input.newAddress!.country, a.companyId),
+  });
+  const cart = await cartRead.load(facts.cart);
   const refusal = cartProblems(cart);
   if (refusal) throw refusal;
-  const policy = await checkoutPolicy(tx, a.companyId);
+  const policy = facts.credit.policy;
   const poNumber = input.poNumber?.trim() || null;
   if (policy.poRequired && !poNumber) throw new AppError('PO_NUMBER_REQUIRED', undefined, 'poNumber');
 
   let shipTo: ShipToSnapshot;
   if (input.shipToLocationId) {
-    const loc = isId('location', input.shipToLocationId) ? (await shipToLocations(tx, a)).find((l) => l.id === input.shipToLocationId) : undefined;
+    const loc = facts.location;
     if (!loc) throw new AppError('SHIP_TO_NOT_ALLOWED', 'That location is not one of the ship-to addresses you may use', 'shipToLocationId');
     shipTo = snapshot(loc);
   } else {
@@ -217,8 +234,8 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   if (input.paymentMethod === 'account' && policy.currency !== cart.currency) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', `The credit account is in ${policy.currency}, the cart in ${cart.currency}`, 'paymentMethod');
 
   const place = { country: shipTo.country, region: shipTo.region, postalCode: shipTo.postalCode };
-  const quote = await shippingQuote(tx, input.shippingMethodId, { companyId: a.companyId, shipTo: place, currency: cart.currency, weightGrams: weightOf(cart), subtotal: cart.subtotal });
-  const tax = await taxFor(tx, { companyId: a.companyId, shipTo: place, currency: cart.currency, lines: taxLines(cart), shipping: quote.amount });
+  const quote = quoteWith(facts.method, { companyId: a.companyId, shipTo: place, currency: cart.currency, weightGrams: weightOf(cart), subtotal: cart.subtotal });
+  const tax = taxFromInputs(tx, facts.tax, { companyId: a.companyId, shipTo: place, currency: cart.currency, lines: taxLines(cart), shipping: quote.amount });
   const total = cart.subtotal + quote.amount + tax.total;
 
   const now = tx.clock.now();
@@ -230,8 +247,8 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   let creditAvailable: number | null = null;
   const creditWrites: WritePart[] = [];
   if (input.paymentMethod === 'account') {
-    // The account stays locked to commit; its new exposure and ledger entry go in the order's statement.
-    const r = await reserveCreditWrites(tx, { companyId: a.companyId, amount: total, currency: cart.currency, ref: { kind: 'order', id: orderId } });
+    // Locked by the facts' read (held to commit); its new exposure and ledger entry go in the order's statement.
+    const r = reserveLockedCreditWrites(tx, facts.credit.locked!, { companyId: a.companyId, amount: total, currency: cart.currency, ref: { kind: 'order', id: orderId } });
     creditAvailable = r.available;
     creditWrites.push(...r.writes);
     if (r.ok) creditReserved = total;
