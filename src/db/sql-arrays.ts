@@ -14,14 +14,21 @@ export type ArrayElement = string | number | boolean | null;
 
 /** `{"a","b",3,NULL}`: a PostgreSQL array literal, for any element type the cast then parses. */
 export function arrayLiteral(values: Iterable<ArrayElement>): string {
-  const items: string[] = [];
+  // One string built in place, and the escaping regex only for the rare element that needs it:
+  // a checkout builds 17 of these from 50 lines each, and the per-element replace was most of it.
+  let out = '{';
+  let first = true;
   for (const v of values) {
-    if (v === null) items.push('NULL');
-    else if (typeof v === 'number' || typeof v === 'boolean') items.push(String(v));
-    else items.push(`"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+    if (first) first = false;
+    else out += ',';
+    if (v === null) out += 'NULL';
+    else if (typeof v === 'number' || typeof v === 'boolean') out += String(v);
+    else out += `"${v.includes('"') || v.includes('\\') ? v.replace(ESCAPED, '\\$&') : v}"`;
   }
-  return `{${items.join(',')}}`;
+  return `${out}}`;
 }
+
+const ESCAPED = /[\\"]/g;
 
 /** The element types a typed array parameter may be cast to (a closed list: it is spliced into SQL). */
 export type ArrayType = 'text' | 'int' | 'bigint' | 'boolean';

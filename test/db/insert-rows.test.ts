@@ -3,7 +3,7 @@ import { bigint, boolean, integer, jsonb, pgTable, text, timestamp } from 'drizz
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { insertRows } from '../../src/db/insert-rows.ts';
+import { insertRows, insertValuesSql } from '../../src/db/insert-rows.ts';
 import { createTestDatabase } from '../harness.ts';
 
 const probe = pgTable('insert_rows_probe', {
@@ -60,5 +60,27 @@ describe('insertRows (one unnest statement for many rows)', () => {
     await insertRows(database.db, probe, [{ id: 1, amount: 5 }, { id: 2, amount: 6, label: 'set' }]);
     const back = await database.db.select({ id: probe.id, label: probe.label, flag: probe.flag, note: probe.note }).from(probe).orderBy(probe.id);
     expect(back).toEqual([{ id: 1, label: null, flag: false, note: 'none' }, { id: 2, label: 'set', flag: false, note: 'none' }]);
+  });
+});
+
+describe('insertValuesSql (a few rows, cells may be SQL)', () => {
+  it('stores every value exactly as insertRows does, on either database', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => row(i + 1)))), async (rows) => {
+        await database.db.execute(sql`delete from insert_rows_probe`);
+        await database.db.execute(insertValuesSql(probe, rows));
+        const { data: _data, ...columns } = getTableColumns(probe);
+        const back = await database.db.select({ ...columns, data: sql<string | null>`${probe.data}::text` }).from(probe).orderBy(probe.id);
+        expect(back.map((b) => ({ ...b, data: b.data === null ? null : (JSON.parse(b.data) as unknown) }))).toEqual(rows.map((r) => ({ ...r, note: 'none' })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('computes SQL cells in the statement and gives a column a row leaves out its default', async () => {
+    await database.db.execute(sql`delete from insert_rows_probe`);
+    await database.db.execute(insertValuesSql(probe, [{ id: 1, amount: sql`40 + 2`, label: sql`upper(${'it\'s "x"'})` }, { id: 2, amount: 7, note: 'given' }]));
+    const back = await database.db.select({ id: probe.id, label: probe.label, amount: probe.amount, flag: probe.flag, note: probe.note }).from(probe).orderBy(probe.id);
+    expect(back).toEqual([{ id: 1, label: 'IT\'S "X"', amount: 42, flag: false, note: 'none' }, { id: 2, label: null, amount: 7, flag: false, note: 'given' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { insertRowsSql } from '../../db/insert-rows.ts';
+import { insertRowsSql, insertValuesSql, type ValuesRow } from '../../db/insert-rows.ts';
 import type { WritePart } from '../../db/write-together.ts';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { companies, companyUsers } from '../accounts/index.ts';
@@ -64,12 +64,12 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
  * number ('SO-100001') drawn from the sequence in the same statement (gaps after rollbacks are
  * fine), readable by the other parts as `(select number from order_no)` — its lines and its events.
  */
-export function orderWrites(db: Db, row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: PgInsertValue<typeof orderEvents>[]): WritePart[] {
+export function orderWrites(_db: Db, row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: ValuesRow<typeof orderEvents>[]): WritePart[] {
   return [
     ['order_no', sql`select 'SO-' || nextval('order_number_seq')::text as number`],
-    ['order_row', db.insert(orders).values({ ...row, number: ORDER_NUMBER }).getSQL()],
+    ['order_row', insertValuesSql(orders, [{ ...row, number: ORDER_NUMBER }])],
     ['order_lines', insertRowsSql(orderLines, lines)],
-    ['order_events', db.insert(orderEvents).values(events).getSQL()],
+    ['order_events', insertValuesSql(orderEvents, events)],
   ];
 }
 
