@@ -34,6 +34,10 @@ describe('Idempotency-Key on creating POSTs', () => {
       created += 1;
       return reply.status(201).send({ id: `thing_${created}`, name: body.name });
     });
+    app.post('/notes', async (req, reply) => {
+      created += 1;
+      return reply.status(201).type('text/plain').send(`note ${created}: {${(req.body as { text: string }).text}`);
+    });
     await app.ready();
   });
   afterAll(async () => {
@@ -91,5 +95,24 @@ describe('Idempotency-Key on creating POSTs', () => {
     await post(undefined, { name: 'f' });
     await post(undefined, { name: 'f' });
     expect(created - before).toBe(2);
+  });
+
+  it('replays byte for byte: a JSON answer and a text answer that is not JSON', async () => {
+    const key = unique('k-5');
+    const body = { name: 'ünïcode "quoted" \\ \u2028', nested: [1, 2.5, null, { a: true }] };
+    const first = await post(key, body);
+    const again = await post(key, body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toBe(first.body);
+
+    const note = unique('k-6');
+    const send = () => app.inject({ method: 'POST', url: '/notes', headers: { 'idempotency-key': note }, payload: { text: 'not json' } });
+    const made = await send();
+    const before = created;
+    const replayed = await send();
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toBe(made.body);
+    expect(created).toBe(before);
   });
 });

@@ -56,20 +56,22 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       await database.query('delete from idempotency_keys where actor_key = $1 and key = $2', [claim.actorKey, claim.key]);
       return payload;
     }
-    let body: unknown = null;
-    if (typeof payload === 'string' && payload.length) {
-      try {
-        body = JSON.parse(payload);
-      } catch {
-        body = payload;
-      }
+    // The body as the serialiser wrote it goes to the jsonb column as it is: PostgreSQL parses it
+    // once, instead of this process parsing and re-serialising a 50-line order on every checkout.
+    // A text that is not JSON is stored as a JSON string (PostgreSQL refuses it first), an empty body as null.
+    const text = typeof payload === 'string' && payload.length ? payload : null;
+    const store = (body: string) =>
+      database.query('update idempotency_keys set status_code = $3, response_body = $4 where actor_key = $1 and key = $2', [claim.actorKey, claim.key, reply.statusCode, body]);
+    if (text === null) await store('null');
+    else {
+      await store(text).catch(async (err: unknown) => {
+        if ((err as { code?: unknown }).code !== INVALID_TEXT) throw err;
+        await store(JSON.stringify(text));
+      });
     }
-    await database.query('update idempotency_keys set status_code = $3, response_body = $4 where actor_key = $1 and key = $2', [
-      claim.actorKey,
-      claim.key,
-      reply.statusCode,
-      JSON.stringify(body),
-    ]);
     return payload;
   });
 }
+
+/** PostgreSQL's invalid_text_representation: the text was not JSON after all. */
+const INVALID_TEXT = '22P02';
