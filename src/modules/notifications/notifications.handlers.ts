@@ -4,8 +4,8 @@ import type { Mailer } from '../../lib/mailer.ts';
 import { RETURN_EMAIL_STATUSES, type ReturnEmailStatus } from './domain/catalog.ts';
 import { renderEmail, type EmailData, type EmailLine } from './domain/render.ts';
 import { carrierTrackingUrl } from './domain/tracking-url.ts';
-import { claimSends, companyRecipients, companyUserRecipient, companyUserRecipients, recipientKey, unclaimSends, type Recipient } from './notifications.repo.ts';
-import { orderFacts, ordersFacts, shipmentFacts } from './sources.ts';
+import { claimSends, companyRecipients, companyUserRecipient, unclaimSends, type Recipient } from './notifications.repo.ts';
+import { confirmationFacts, orderFacts, shipmentFacts } from './sources.ts';
 
 /** What sending needs from the application: the mail transport and the storefront's public address. */
 export interface NotificationDeps {
@@ -85,24 +85,19 @@ async function deliver(ctx: Ctx, deps: NotificationDeps, event: Event, companyId
 const link = (deps: NotificationDeps, path: string) => `${deps.publicUrl.replace(/\/$/, '')}${path}`;
 
 /**
- * Order confirmations as a batch consumer: the orders of a claim are read in one query, their
- * buyers in one, and their mails claimed in one insert; a failed send fails only its own order's
+ * Order confirmations as a batch consumer: the orders of a claim and their buyers are read in one
+ * query, and their mails claimed in one insert; a failed send fails only its own order's
  * event (retried later), the others' confirmations are sent once.
  */
 function orderPlaced(deps: NotificationDeps): OutboxBatchConsumer {
   return {
     async batch(ctx, events) {
       const orderIds = events.map((e) => str(e.payload.orderId) ?? e.aggregateId);
-      const facts = await ordersFacts(ctx, orderIds);
-      const wanted = events.map((event, i) => {
-        const p = event.payload;
-        const order = facts.get(orderIds[i]!) ?? null;
-        // Placed by staff for nobody in particular: no buyer to tell.
-        return { event, p, order, orderId: orderIds[i]!, companyId: str(p.companyId) ?? order?.companyId, placedBy: str(p.placedBy) ?? order?.placedBy };
-      });
-      const buyers = await companyUserRecipients(ctx.db, wanted.flatMap((w) => (w.companyId && w.placedBy ? [{ companyId: w.companyId, userId: w.placedBy }] : [])));
-      const deliveries: Delivery[] = wanted.flatMap(({ event, p, order, orderId, companyId, placedBy }) => {
-        const who = companyId && placedBy ? buyers.get(recipientKey(companyId, placedBy)) : undefined;
+      // The orders, and their buyers as recipients, in one query. Placed by staff for nobody in
+      // particular: no buyer to tell.
+      const facts = await confirmationFacts(ctx, events.map((e, i) => ({ orderId: orderIds[i]!, companyId: str(e.payload.companyId), placedBy: str(e.payload.placedBy) })));
+      const wanted = events.map((event, i) => ({ event, p: event.payload, orderId: orderIds[i]!, ...facts[i]! }));
+      const deliveries: Delivery[] = wanted.flatMap(({ event, p, order, orderId, companyId, buyer: who }) => {
         if (!companyId || !who) return [];
         const currency = str(p.currency) ?? order?.currency ?? 'USD';
         return [{
