@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { anyText } from '../../db/sql-arrays.ts';
 import { COUNTED_STATUSES, windowStarts, type CurrencyTotals, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { companyMetrics } from './purchase-history.tables.ts';
+import { MEMBERSHIP_LOCK } from './segments.repo.ts';
 
 /** Both drivers answer `execute` with `{ rows }`. */
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
@@ -153,11 +154,12 @@ export type CompanyRow = typeof companies.$inferSelect;
  * The companies among `ids` that exist (their rows, by id), with their stored metrics if any: one
  * query for the per-order path, whose rows also give the companies' facts for re-evaluation.
  */
-export async function companiesWithMetrics(db: Db, ids: readonly string[]): Promise<{ ids: string[]; stored: Map<string, MetricsRow>; companies: Map<string, CompanyRow> }> {
+export async function companiesWithMetrics(db: Db, ids: readonly string[], opts: { lockMembership?: boolean } = {}): Promise<{ ids: string[]; stored: Map<string, MetricsRow>; companies: Map<string, CompanyRow> }> {
   if (ids.length === 0) return { ids: [], stored: new Map(), companies: new Map() };
-  const rows = await db
-    .select({ company: companies, m: companyMetrics })
-    .from(companies)
+  const base = db.select({ company: companies, m: companyMetrics }).from(companies);
+  // With `lockMembership`, the membership lock is taken by this read (once it answers a row): the
+  // re-evaluation that follows in the transaction then needs no statement of its own for it.
+  const rows = await (opts.lockMembership ? base.innerJoin(MEMBERSHIP_LOCK, sql`true`) : base)
     .leftJoin(companyMetrics, eq(companyMetrics.companyId, companies.id))
     .where(anyText(companies.id, ids))
     .orderBy(asc(companies.id));

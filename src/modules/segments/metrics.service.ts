@@ -39,12 +39,19 @@ interface Refreshed {
  */
 export interface CompaniesRead extends Awaited<ReturnType<typeof companiesWithMetrics>> {
   requested: ReadonlySet<string>;
+  /** The read took the membership lock (it was asked to and found a company): re-evaluation need not. */
+  membershipLocked: boolean;
 }
 
-/** The companies among `ids` that exist, with their rows and stored metrics (one query). */
-export async function readCompanies(ctx: Ctx, ids: readonly string[]): Promise<CompaniesRead> {
+/**
+ * The companies among `ids` that exist, with their rows and stored metrics (one query). With
+ * `lockMembership` the same query takes the membership lock for the rest of the transaction, for
+ * a caller that re-evaluates these companies later in it (one statement fewer).
+ */
+export async function readCompanies(ctx: Ctx, ids: readonly string[], opts: { lockMembership?: boolean } = {}): Promise<CompaniesRead> {
   const unique = [...new Set(ids)];
-  return { ...(await companiesWithMetrics(ctx.db, unique)), requested: new Set(unique) };
+  const read = await companiesWithMetrics(ctx.db, unique, opts);
+  return { ...read, requested: new Set(unique), membershipLocked: (opts.lockMembership ?? false) && read.ids.length > 0 };
 }
 
 /** `ids` (sorted) as `read` has them, or a fresh read when `read` does not cover them all. */
@@ -136,7 +143,7 @@ export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: 
       if (row) facts.push(factsOf(row, known!.stored.get(c.id)));
     }
     const order = companies.filter((c) => !c.metrics || exists.has(c.id)).map((c) => c.id);
-    return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts)) };
+    return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts, { membershipLocked: known?.membershipLocked ?? false })) };
   });
 }
 

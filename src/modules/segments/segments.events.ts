@@ -37,8 +37,10 @@ class NotIndependent extends Error {}
 async function handleRound(ctx: Ctx, round: readonly SegmentEvent[]): Promise<void> {
   const purchases = round.filter((e): e is CheckedPurchaseEvent => 'payload' in e);
   // The round's companies, read once: whether they exist, and their rows and stored metrics for the
-  // refresh and re-evaluation (writing purchase history changes neither).
-  const known = await readCompanies(ctx, round.map(companyOf));
+  // refresh and re-evaluation (writing purchase history changes neither). The read also takes the
+  // membership lock the re-evaluation needs, so that it costs no statement of its own; held a few
+  // milliseconds longer (from here to the commit), it only ever waits for other membership writers.
+  const known = await readCompanies(ctx, round.map(companyOf), { lockMembership: true });
   const recorded = purchases.length ? await recordPurchaseEvents(ctx, purchases, new Set(known.ids)) : [];
   if (round.length > 1 && recorded.some((r) => r.foreign)) throw new NotIndependent('purchase events that change another company\'s records are handled one at a time');
   const companies: { id: string; metrics: boolean }[] = [];

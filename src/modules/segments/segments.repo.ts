@@ -247,6 +247,9 @@ export async function lockMembership(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(7271005)`);
 }
 
+/** `lockMembership` as a one-row relation, for a statement that takes the lock while it reads something else. */
+export const MEMBERSHIP_LOCK = sql`(select pg_advisory_xact_lock(7271005)) membership_lock`;
+
 export interface LoggedChange extends MemberChange {
   change: 'joined' | 'left';
 }
