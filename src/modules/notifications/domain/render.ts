@@ -131,21 +131,29 @@ export function renderEmail(data: EmailData, locale: string, opts: { timeZone?: 
     }
   }
   const greeting = fill(s.greeting, { name: data.recipientName });
-  return { locale: lang, dir: rtl ? 'rtl' : 'ltr', subject, text: renderText(greeting, block, s, lang), html: renderHtml(subject, greeting, block, s, lang, rtl) };
+  const cells = lineCells(block.lines, lang);
+  return { locale: lang, dir: rtl ? 'rtl' : 'ltr', subject, text: renderText(greeting, block, cells, s), html: renderHtml(subject, greeting, block, cells, s, lang, rtl) };
 }
 
-function lineText(l: EmailLine, lang: EmailLocale): string {
-  const qty = cached(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(l.quantity);
-  return `- ${l.sku}  ${l.name}  × ${qty}${l.amount ? `  ${formatMoney(l.amount, lang)}` : ''}`;
+/** A line's quantity and amount as the reader writes them: formatted once for both parts of the email. */
+interface LineCells {
+  line: EmailLine;
+  quantity: string;
+  amount: string | null;
 }
 
-function renderText(greeting: string, b: Block, s: (typeof EMAIL_STRINGS)[EmailLocale], lang: EmailLocale): string {
+function lineCells(lines: readonly EmailLine[], lang: EmailLocale): LineCells[] {
+  const qty = cached(`n|${lang}`, () => new Intl.NumberFormat(lang));
+  return lines.map((l) => ({ line: l, quantity: qty.format(l.quantity), amount: l.amount ? formatMoney(l.amount, lang) : null }));
+}
+
+function renderText(greeting: string, b: Block, cells: readonly LineCells[], s: (typeof EMAIL_STRINGS)[EmailLocale]): string {
   const out = [greeting, '', ...b.intro, ''];
   for (const [label, value] of b.facts) out.push(`${label}: ${value}`);
   if (b.facts.length) out.push('');
-  if (b.lines.length) {
-    out.push(`${s.item} / ${s.quantity}${b.lines.some((l) => l.amount) ? ` / ${s.amount}` : ''}:`);
-    for (const l of b.lines) out.push(lineText(l, lang));
+  if (cells.length) {
+    out.push(`${s.item} / ${s.quantity}${cells.some((c) => c.line.amount) ? ` / ${s.amount}` : ''}:`);
+    for (const c of cells) out.push(`- ${c.line.sku}  ${c.line.name}  × ${c.quantity}${c.amount !== null ? `  ${c.amount}` : ''}`);
     out.push('');
   }
   for (const c of b.ctas) out.push(`${c.label}: ${c.url}`);
@@ -153,24 +161,24 @@ function renderText(greeting: string, b: Block, s: (typeof EMAIL_STRINGS)[EmailL
   return `${out.join('\n')}\n`;
 }
 
-function renderHtml(subject: string, greeting: string, b: Block, s: (typeof EMAIL_STRINGS)[EmailLocale], lang: EmailLocale, rtl: boolean): string {
+function renderHtml(subject: string, greeting: string, b: Block, cells: readonly LineCells[], s: (typeof EMAIL_STRINGS)[EmailLocale], lang: EmailLocale, rtl: boolean): string {
   const dir = rtl ? 'rtl' : 'ltr';
   const align = rtl ? 'right' : 'left';
   const cell = `padding:6px 8px;border-bottom:1px solid #e5e7eb;text-align:${align}`;
-  const hasAmounts = b.lines.some((l) => l.amount);
+  const hasAmounts = cells.some((c) => c.line.amount);
   const facts = b.facts.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${b.facts
         .map(([label, value]) => `<tr><th scope="row" style="${cell};color:#6b7280;font-weight:normal">${escapeHtml(label)}</th><td style="${cell};font-weight:600">${escapeHtml(value)}</td></tr>`)
         .join('')}</table>`
     : '';
-  const lines = b.lines.length
+  const lines = cells.length
     ? `<table style="border-collapse:collapse;width:100%;margin:16px 0"><thead><tr><th style="${cell}">${escapeHtml(s.item)}</th><th style="${cell}">${escapeHtml(s.quantity)}</th>${
         hasAmounts ? `<th style="${cell}">${escapeHtml(s.amount)}</th>` : ''
-      }</tr></thead><tbody>${b.lines
+      }</tr></thead><tbody>${cells
         .map(
-          (l) =>
-            `<tr><td style="${cell}"><span dir="ltr">${escapeHtml(l.sku)}</span> ${escapeHtml(l.name)}</td><td style="${cell}">${escapeHtml(cached(`n|${lang}`, () => new Intl.NumberFormat(lang)).format(l.quantity))}</td>${
-              hasAmounts ? `<td style="${cell}">${l.amount ? escapeHtml(formatMoney(l.amount, lang)) : ''}</td>` : ''
+          (c) =>
+            `<tr><td style="${cell}"><span dir="ltr">${escapeHtml(c.line.sku)}</span> ${escapeHtml(c.line.name)}</td><td style="${cell}">${escapeHtml(c.quantity)}</td>${
+              hasAmounts ? `<td style="${cell}">${c.amount !== null ? escapeHtml(c.amount) : ''}</td>` : ''
             }</tr>`,
         )
         .join('')}</tbody></table>`
