@@ -59,4 +59,23 @@ describe('writeTogether: several writes as one statement', () => {
     ).rejects.toThrow();
     expect([await count('wt_parent'), await count('wt_child'), await count('wt_log')]).toEqual(before);
   });
+
+  it("hands a part's answer over the parts' returning rows to its receiver, leaving the caller's row as asked", async () => {
+    const p = unique('p');
+    let got: unknown;
+    const r = await writeTogether<{ one: number }>(
+      database.db,
+      [
+        ['no', sql`select 'P-' || nextval('wt_no')::text as number`],
+        ['parent', sql`insert into wt_parent (id, number) values (${p}, (select number from no)) returning *`],
+        ['children', sql`insert into wt_child (parent_id, n) select ${p}, g from generate_series(1, 2) g returning *`, {
+          value: sql`select json_build_object('parent', (select row_to_json(x) from parent x), 'ns', (select json_agg(c.n order by c.n) from children c))`,
+          receive: (v) => (got = typeof v === 'string' ? JSON.parse(v) : v),
+        }],
+      ],
+      sql`select 1 as one`,
+    );
+    expect(r).toEqual({ one: 1 });
+    expect(got).toEqual({ parent: { id: p, number: expect.stringMatching(/^P-\d+$/), open: true }, ns: [1, 2] });
+  });
 });

@@ -83,6 +83,10 @@ describe('placing an order', () => {
     expectStatus(again, 201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(o.id);
+    // The answer is the order page, byte for byte: as a GET reads it, and as the replay gives it.
+    expect(again.body).toBe(res.body);
+    const page = await t.app.inject({ method: 'GET', url: `/api/store/orders/${o.id}`, headers: s.builder.headers });
+    expect(page.body).toBe(res.body);
   });
 
   it('refuses an order without a PO number where the company requires one, writing nothing', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { insertRowsSql, insertValuesSql, type ValuesRow } from '../../db/insert-rows.ts';
 import type { WritePart } from '../../db/write-together.ts';
@@ -65,18 +65,69 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
  * fine), readable by the other parts as `(select number from order_no)` — its lines and its events.
  */
 export function orderWrites(_db: Db, row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: ValuesRow<typeof orderEvents>[]): WritePart[] {
+  const orderId = row.id;
   return [
     ['order_no', sql`select 'SO-' || nextval('order_number_seq')::text as number`],
-    ['order_row', insertValuesSql(orders, [{ ...row, number: ORDER_NUMBER }])],
-    ['order_lines', insertRowsSql(orderLines, lines)],
-    ['order_events', insertValuesSql(orderEvents, events)],
+    ['order_row', sql`${insertValuesSql(orders, [{ ...row, number: ORDER_NUMBER }])} returning *`],
+    ['order_lines', sql`${insertRowsSql(orderLines, lines)} returning *`],
+    // The order as `findOrderWith` reads it, from the rows as written (defaults and drawn number
+    // included): the checkout answers with it after commit instead of reading the order back.
+    ['order_events', sql`${insertValuesSql(orderEvents, events)} returning *`, { value: writtenOrderJson, receive: (v) => rememberWritten(orderId, v) }],
   ];
+}
+
+// Inside the write statement the part names shadow the tables: these read the parts' returning rows.
+const writtenOrderJson = sql`select json_build_object(
+  'order', row_to_json(o),
+  'company_name', (select c.legal_name from companies c where c.id = o.company_id),
+  'placed_by_name', (select u.name from company_users u where u.id = o.placed_by),
+  'lines', (select coalesce(json_agg(l order by l.line_no), '[]'::json) from order_lines l),
+  'events', (select coalesce(json_agg(e order by e.at, e.id), '[]'::json) from order_events e)) from order_row o`;
+
+type WrittenJson = { order: Record<string, unknown>; company_name: string | null; placed_by_name: string | null; lines: LineJson[]; events: EventJson[] };
+
+/**
+ * Orders as their write statement returned them, until the checkout that wrote them reads them once
+ * (`takeWritten`). Only what a rolled-back or failed checkout left stays unread: the oldest entries
+ * go past `WRITTEN_MAX`. Any later write to the order through this repo drops its entry.
+ */
+const written = new Map<string, { at: number; json: WrittenJson }>();
+const WRITTEN_MAX = 256;
+const WRITTEN_TTL_MS = 30_000;
+
+function rememberWritten(orderId: string, value: unknown): void {
+  if (value === null || value === undefined) return;
+  written.set(orderId, { at: Date.now(), json: (typeof value === 'string' ? JSON.parse(value) : value) as WrittenJson });
+  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+}
+
+const forgetWritten = (orderId: string) => void written.delete(orderId);
+
+/**
+ * The order its write statement returned, if this process wrote it in the last seconds and nothing
+ * has changed it through this repo since — once (the entry is dropped), and only to the buyer who
+ * placed it, in that order's company. Call it after the order's transaction has committed (the
+ * checkout that wrote it does; an order that rolled back has an id nobody was told).
+ */
+export function takeWritten(orderId: string, reader: { userId: string; companyId: string }): { order: Order; events: OrderEvent[] } | null {
+  const entry = written.get(orderId);
+  if (!entry) return null;
+  written.delete(orderId);
+  if (Date.now() - entry.at > WRITTEN_TTL_MS) return null;
+  const w = entry.json;
+  const row = Object.fromEntries(Object.entries(getTableColumns(orders)).map(([key, col]) => {
+    const v = w.order[col.name];
+    return [key, v === null || v === undefined ? null : col.mapFromDriverValue(v)];
+  })) as OrderRow;
+  if (row.companyId !== reader.companyId || row.placedBy !== reader.userId) return null;
+  return { order: toOrder({ order: row, companyName: w.company_name, placedByName: w.placed_by_name }, w.lines.map(toLine)), events: w.events.map(toEvent) };
 }
 
 /** The number `orderWrites` gives the order, for the other parts of its statement. */
 export const ORDER_NUMBER = sql<string>`(select number from order_no)`;
 
 export async function insertOrderEvents(db: Db, rows: PgInsertValue<typeof orderEvents>[]): Promise<void> {
+  for (const r of rows) if (typeof r.orderId === 'string') forgetWritten(r.orderId);
   if (rows.length) await db.insert(orderEvents).values(rows);
 }
 
@@ -127,6 +178,7 @@ export async function lockOrder(db: Db, id: string): Promise<{ id: string; statu
 }
 
 export async function setOrderStatus(db: Db, id: string, status: OrderStatus, at: Date): Promise<void> {
+  forgetWritten(id);
   await db.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, id));
 }
 
@@ -163,6 +215,7 @@ export async function reservationsOf(db: Db, orderId: string): Promise<Reservati
 
 /** Sets every reservation of the order to zero (the stock went back to inventory). */
 export async function clearReservations(db: Db, orderId: string): Promise<void> {
+  forgetWritten(orderId);
   await db.update(orderReservations).set({ quantity: 0 }).where(eq(orderReservations.orderId, orderId));
 }
 
@@ -214,5 +267,6 @@ export async function hasReached(db: Db, orderId: string, status: OrderStatus): 
 }
 
 export async function setPayment(db: Db, orderId: string, paymentId: string): Promise<void> {
+  forgetWritten(orderId);
   await db.update(orders).set({ paymentId }).where(eq(orders.id, orderId));
 }

@@ -33,7 +33,8 @@ export async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined
 async function readableOrder(ctx: Ctx, orderId: string, withEvents: boolean): Promise<{ order: Order; events: OrderEvent[] }> {
   const a = ctx.actor;
   if (!isId('order', orderId)) throw notFound('Order', 'id');
-  const own = a.kind === 'buyer' ? await repo.findOrderWith(ctx.db, orderId, [a.companyId], withEvents) : null;
+  // A checkout's own answer: the order as its write statement returned it (no read-back).
+  const own = a.kind === 'buyer' ? ((withEvents ? repo.takeWritten(orderId, a) : null) ?? (await repo.findOrderWith(ctx.db, orderId, [a.companyId], withEvents))) : null;
   if (own) return own;
   const scope = await readableCompanyIds(ctx);
   const wider = scope === undefined || scope.some((id) => a.kind !== 'buyer' || id !== a.companyId);
