@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { anyText } from '../../db/sql-arrays.ts';
 import { COUNTED_STATUSES, windowStarts, type CurrencyTotals, type MetricsRecord } from './domain/purchase-metrics.ts';
 import { companyMetrics } from './purchase-history.tables.ts';
-import { MEMBERSHIP_LOCK } from './segments.repo.ts';
+import { collectMemberships, MEMBERSHIP_LOCK, membershipsSql, type Memberships } from './segments.repo.ts';
 
 /** Both drivers answer `execute` with `{ rows }`. */
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
@@ -23,6 +23,8 @@ export interface MetricsSources {
   brands: Map<string, string[]>;
   openQuotes: Map<string, number>;
   overdue: Map<string, { currency: string; amount: number }[]>;
+  /** With `membershipsOf`: those companies' memberships and the groups' version, read in the same statement. */
+  memberships?: Memberships;
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
@@ -32,13 +34,16 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 }
 
 /**
- * Reads what the metrics are made of, aggregated in the database: per company and currency the
+ * Reads what the metrics are made of, aggregated in the database (with `membershipsOf`, also those
+ * companies' group memberships, for a re-evaluation that follows — the caller must hold the
+ * membership lock already, as this statement's snapshot is where the memberships are read): per company and currency the
  * counted orders' spend and count in each window (bounds from `windowStarts(now)`), the categories
  * (with their ancestors, so `categories_bought contains "cement"` matches a bag of "portland-cement")
  * and brands bought (both from `purchase_bought`), open quotes and overdue invoices. `ids` limits it to some companies.
  */
-export async function loadMetricsSources(db: Db, now: Date, ids?: readonly string[]): Promise<MetricsSources> {
+export async function loadMetricsSources(db: Db, now: Date, ids?: readonly string[], opts: { membershipsOf?: readonly string[] } = {}): Promise<MetricsSources> {
   const w = windowStarts(now);
+  const members = opts.membershipsOf;
   const only = ids ? sql`and o.company_id in (${idList(ids)})` : sql``;
   const onlyCompany = (alias: string) => (ids ? sql`where ${sql.raw(alias)}.company_id in (${idList(ids)})` : sql``);
   // One round trip (the per-order path runs this for one company): every source as tagged rows.
@@ -75,12 +80,19 @@ export async function loadMetricsSources(db: Db, now: Date, ids?: readonly strin
         union all select 'c', company_id, null, null, null, null, null, null, null, null, null, null, null, slug from cats
         union all select 'b', company_id, null, null, null, null, null, null, null, null, null, null, null, slug from brands
         union all select 'q', q.company_id, null, null, null, null, null, null, null, null, count(*)::int, null, null, null from purchase_open_quotes q ${onlyCompany('q')} group by q.company_id
-        union all select 'o', i.company_id, i.currency, null, null, null, sum(i.amount)::text, null, null, null, null, null, null, null from purchase_overdue_invoices i ${onlyCompany('i')} group by i.company_id, i.currency`,
+        union all select 'o', i.company_id, i.currency, null, null, null, sum(i.amount)::text, null, null, null, null, null, null, null from purchase_overdue_invoices i ${onlyCompany('i')} group by i.company_id, i.currency
+        ${members ? sql`union all select ms.k, ms.company_id, null, null, null, null, null, null, null, null, null, null, null, ms.group_id from (${membershipsSql(members)}) ms` : sql``}`,
   );
   const out: MetricsSources = { totals: new Map(), categories: new Map(), brands: new Map(), openQuotes: new Map(), overdue: new Map() };
+  const memberRows: { k: string; group_id: string; company_id: string | null }[] = [];
   for (const r of rows) {
     const company = String(r.company_id);
     switch (r.k) {
+      case 'm':
+      case 's':
+      case 'v':
+        memberRows.push({ k: r.k, group_id: String(r.slug), company_id: r.company_id === null ? null : company });
+        break;
       case 't':
         push(out.totals, company, {
           currency: String(r.currency),
@@ -110,6 +122,7 @@ export async function loadMetricsSources(db: Db, now: Date, ids?: readonly strin
         break;
     }
   }
+  if (members) out.memberships = collectMemberships(memberRows);
   return out;
 }
 

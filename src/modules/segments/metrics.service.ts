@@ -4,7 +4,7 @@ import { assembleMetrics, metricsFacts, type MetricsRecord } from './domain/purc
 import { notFound } from '../../lib/errors.ts';
 import type { CompanyMetrics, MoneyByCurrency } from './domain/facts.ts';
 import { companiesWithMetrics, companyIds, loadMetricsSources, readMetrics, upsertMetrics } from './metrics.repo.ts';
-import { factsOf, type LoadedFacts } from './segments.repo.ts';
+import { factsOf, type LoadedFacts, type Memberships } from './segments.repo.ts';
 import { reevaluateAll, reevaluateCompanies, type ReevaluateResult } from './segments.service.ts';
 
 /** Companies per metrics query when a list of ids is given (keeps `in (…)` lists bounded). */
@@ -31,6 +31,8 @@ function fingerprint(m: MetricsRecord): string {
 interface Refreshed {
   existing: string[];
   facts: LoadedFacts[];
+  /** Memberships read with the metrics, when asked for (`membershipsOf`) and the metrics query ran. */
+  memberships?: Memberships | undefined;
 }
 
 /**
@@ -61,11 +63,11 @@ async function companiesOf(ctx: Ctx, ids: readonly string[], read?: CompaniesRea
 }
 
 /** Recomputes one chunk; only rows whose values changed are written. */
-async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[], known?: CompaniesRead): Promise<Refreshed> {
+async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[], known?: CompaniesRead, membershipsOf?: readonly string[]): Promise<Refreshed> {
   const read = ids ? await companiesOf(ctx, ids, known) : { ids: await companyIds(ctx.db), stored: await readMetrics(ctx.db), companies: null };
   const { ids: existing, stored } = read;
   if (existing.length === 0) return { existing, facts: [] };
-  const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined);
+  const src = await loadMetricsSources(ctx.db, now, ids ? existing : undefined, membershipsOf ? { membershipsOf } : {});
   const rows: { companyId: string; metrics: MetricsRecord }[] = [];
   for (const companyId of existing) {
     const metrics = assembleMetrics({
@@ -83,16 +85,19 @@ async function refreshChunk(ctx: Ctx, now: Date, ids?: readonly string[], known?
   // re-evaluation needs no query of its own.
   const written = await upsertMetrics(ctx.db, rows, now, read.companies !== null);
   const companies = read.companies;
-  return { existing, facts: companies ? existing.map((id) => factsOf(companies.get(id)!, written.get(id) ?? stored.get(id))) : [] };
+  return { existing, facts: companies ? existing.map((id) => factsOf(companies.get(id)!, written.get(id) ?? stored.get(id))) : [], memberships: src.memberships };
 }
 
-async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[], known?: CompaniesRead): Promise<Refreshed> {
+/** `membershipsOf`: read those companies' memberships with the metrics when the ids fit one query. */
+async function refreshExisting(ctx: Ctx, now: Date, ids: readonly string[], known?: CompaniesRead, membershipsOf?: readonly string[]): Promise<Refreshed> {
   const unique = [...new Set(ids)].sort();
+  const one = unique.length <= ID_CHUNK;
   const out: Refreshed = { existing: [], facts: [] };
   for (let i = 0; i < unique.length; i += ID_CHUNK) {
-    const r = await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK), known);
+    const r = await refreshChunk(ctx, now, unique.slice(i, i + ID_CHUNK), known, one ? membershipsOf : undefined);
     out.existing.push(...r.existing);
     out.facts.push(...r.facts);
+    out.memberships = r.memberships;
   }
   return out;
 }
@@ -135,7 +140,10 @@ export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: 
   if (companies.length === 0) return { companies: 0, joined: 0, left: 0 };
   return inTx(ctx, async (tx) => {
     const measured = companies.filter((c) => c.metrics).map((c) => c.id);
-    const { existing, facts } = await refreshExisting(tx, tx.clock.now(), measured, known);
+    // Under the membership lock (taken by the caller's read), the memberships the re-evaluation
+    // needs come with the metrics query: one statement fewer.
+    const locked = known?.membershipLocked ?? false;
+    const { existing, facts, memberships } = await refreshExisting(tx, tx.clock.now(), measured, known, locked ? companies.map((c) => c.id) : undefined);
     const exists = new Set(existing);
     // The others' facts from the caller's read where it has them (their metrics were not recomputed).
     for (const c of companies) {
@@ -143,7 +151,7 @@ export async function refreshThenReevaluate(ctx: Ctx, companies: readonly { id: 
       if (row) facts.push(factsOf(row, known!.stored.get(c.id)));
     }
     const order = companies.filter((c) => !c.metrics || exists.has(c.id)).map((c) => c.id);
-    return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts, { membershipLocked: known?.membershipLocked ?? false })) };
+    return { companies: existing.length, ...(await reevaluateCompanies(tx, order, facts, { membershipLocked: locked, memberships })) };
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/sql-arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { companies } from '../accounts/index.ts';
@@ -191,13 +191,20 @@ export interface Memberships {
   groupsVersion: string;
 }
 
-export async function membershipsOf(db: Db, companyIds: readonly string[]): Promise<Memberships> {
+/**
+ * The memberships of `companyIds` and the groups' version token as rows (k, group_id, company_id):
+ * k 'm' current member, 's' static member, 'v' the token (in group_id). For `membershipsOf`, or a
+ * caller that reads them in a larger statement (`collectMemberships` turns the rows back).
+ */
+export function membershipsSql(companyIds: readonly string[]): SQL {
   const ids = anyText(sql.raw('company_id'), companyIds);
-  const rows = ((await db.execute(
-    sql`select 'm' as k, group_id, company_id from customer_group_members where ${ids}
+  return sql`select 'm' as k, group_id, company_id from customer_group_members where ${ids}
         union all select 's', group_id, company_id from customer_group_static_members where ${ids}
-        union all select 'v', version, null from customer_groups_version`,
-  )) as unknown as { rows: { k: string; group_id: string; company_id: string | null }[] }).rows;
+        union all select 'v', version, null from customer_groups_version`;
+}
+
+/** `membershipsSql`'s rows as memberships. */
+export function collectMemberships(rows: Iterable<{ k: string; group_id: string; company_id: string | null }>): Memberships {
   const out: Memberships = { statics: new Map(), current: new Map(), groupsVersion: '' };
   for (const r of rows) {
     if (r.k === 'v') {
@@ -210,6 +217,11 @@ export async function membershipsOf(db: Db, companyIds: readonly string[]): Prom
     s.add(r.company_id!);
   }
   return out;
+}
+
+export async function membershipsOf(db: Db, companyIds: readonly string[]): Promise<Memberships> {
+  const rows = ((await db.execute(membershipsSql(companyIds))) as unknown as { rows: { k: string; group_id: string; company_id: string | null }[] }).rows;
+  return collectMemberships(rows);
 }
 
 /** Every group with its rule tree, and the version token of that state (one snapshot). */

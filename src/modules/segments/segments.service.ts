@@ -35,6 +35,7 @@ import {
   type GroupRow,
   type LoadedFacts,
   type LoggedChange,
+  type Memberships,
 } from './segments.repo.ts';
 
 export interface CustomerGroup {
@@ -231,10 +232,20 @@ async function reconcile(ctx: Ctx, groups: readonly GroupRow[], facts: readonly 
  * that version — with exactly the outcome of re-evaluating them one after another in `facts`' order:
  * the same joins and leaves, with the same reasons, logged company by company.
  */
-async function reconcileCompanies(ctx: Ctx, facts: readonly LoadedFacts[], membershipLocked: boolean): Promise<ReevaluateResult> {
+/** What a caller of the re-evaluation may already have done in its transaction. */
+export interface ReconcileOptions {
+  /** The membership lock is held. */
+  membershipLocked?: boolean | undefined;
+  /** The companies' memberships (at least), read while holding it. */
+  memberships?: Memberships | undefined;
+}
+
+async function reconcileCompanies(ctx: Ctx, facts: readonly LoadedFacts[], opts: ReconcileOptions): Promise<ReevaluateResult> {
   if (facts.length === 0) return { joined: 0, left: 0 };
-  if (!membershipLocked) await lockMembership(ctx.db);
-  const m = await membershipsOf(ctx.db, facts.map((f) => f.facts.id));
+  const locked = opts.membershipLocked ?? false;
+  if (!locked) await lockMembership(ctx.db);
+  // Memberships the caller read under the lock (with the metrics) are used only then.
+  const m = (locked ? opts.memberships : undefined) ?? (await membershipsOf(ctx.db, facts.map((f) => f.facts.id)));
   const groups = await groupsForEvaluation(ctx, m.groupsVersion);
   const changes: LoggedChange[] = [];
   let joined = 0;
@@ -362,9 +373,10 @@ export async function reevaluateCompany(ctx: Ctx, companyId: string): Promise<Re
  * Re-evaluates every group for some companies (after they changed) in one pass, with the outcome of
  * re-evaluating them one by one in the order given; 404 if one does not exist. `facts` may bring
  * their facts already loaded (in the caller's transaction, current), in any order;
- * `membershipLocked` says the caller's transaction already holds the membership lock.
+ * `membershipLocked` says the caller's transaction already holds the membership lock, and
+ * `memberships` (used only then) are these companies' memberships read under it.
  */
-export async function reevaluateCompanies(ctx: Ctx, companyIds: readonly string[], facts?: readonly LoadedFacts[], opts: { membershipLocked?: boolean } = {}): Promise<ReevaluateResult> {
+export async function reevaluateCompanies(ctx: Ctx, companyIds: readonly string[], facts?: readonly LoadedFacts[], opts: ReconcileOptions = {}): Promise<ReevaluateResult> {
   const ids = [...new Set(companyIds)];
   if (ids.length === 0) return { joined: 0, left: 0 };
   return inTx(ctx, async (tx) => {
@@ -373,7 +385,7 @@ export async function reevaluateCompanies(ctx: Ctx, companyIds: readonly string[
     for (const f of await loadFacts(tx.db, missing)) loaded.set(f.facts.id, f);
     const ordered = ids.map((id) => loaded.get(id));
     if (ordered.some((f) => f === undefined)) throw notFound('Company', 'companyId');
-    return reconcileCompanies(tx, ordered as LoadedFacts[], opts.membershipLocked ?? false);
+    return reconcileCompanies(tx, ordered as LoadedFacts[], opts);
   });
 }
 
