@@ -12,7 +12,8 @@ import pg from 'pg';
  */
 const buyers = Number(process.env.FLOOR_BUYERS ?? 16);
 const lines = Number(process.env.FLOOR_LINES ?? 50);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
+// Idle connections kept as the app keeps them (src/db/client.ts), so neither reconnects between runs.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20), idleTimeoutMillis: 300_000 });
 
 await pool.query(`
   drop schema if exists bench_floor cascade;

@@ -92,7 +92,12 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Bigint (int8) and numeric stay strings by default; money is int8 minor units, so parse to number.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: StatementCachingClient });
+  // Connections stay open through a lull of up to five minutes (pg's default drops them after 10 s):
+  // a burst after a quiet spell would otherwise open them all at once — a SCRAM handshake and a
+  // backend start each, ≈ 0.5 s of stalls for 16 buyers checking out at once in bench/checkout.ts —
+  // and lose their prepared statements, so the burst would also be planned afresh. Idle connections
+  // do not keep the process alive (a script that forgets to close exits rather than wait 5 minutes).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 300_000, allowExitOnIdle: true, Client: StatementCachingClient });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
