@@ -1,4 +1,4 @@
-import { SQL, StringChunk } from 'drizzle-orm';
+import { SQL, sql, StringChunk } from 'drizzle-orm';
 import type { Db } from './client.ts';
 
 /**
@@ -23,9 +23,10 @@ export interface WriteAnswer {
  * once and to completion whether or not anything reads it, all against the same snapshot: a part
  * sees another's rows only through that part's `returning` (reference it by name), never by reading
  * the table. Foreign keys and CHECKs are verified at the end of the statement, so an order and its
- * lines can go in together. Any failure fails the whole statement. Answers the `select`'s one row.
+ * lines can go in together. Any failure fails the whole statement. Answers the `select`'s one row
+ * (by default none worth reading: the writes are all the caller wants).
  */
-export async function writeTogether<R extends Record<string, unknown>>(db: Db, parts: readonly WritePart[], select: SQL): Promise<R> {
+export async function writeTogether<R extends Record<string, unknown>>(db: Db, parts: readonly WritePart[], select: SQL = NOTHING): Promise<R> {
   const res = (await db.execute(writeTogetherSql(parts, select))) as unknown as { rows: R[] };
   const row = res.rows[0]!;
   answersOf(parts).forEach((a, i) => {
@@ -36,6 +37,8 @@ export async function writeTogether<R extends Record<string, unknown>>(db: Db, p
   });
   return row;
 }
+
+const NOTHING = sql`select 1 as done`;
 
 const answersOf = (parts: readonly WritePart[]): WriteAnswer[] => parts.flatMap((p) => (p[2] ? [p[2]] : []));
 

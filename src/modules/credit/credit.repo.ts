@@ -112,7 +112,7 @@ export function entryWrites(e: Required<typeof creditLedger.$inferInsert>): Writ
 
 /** The account's new exposure and its ledger entry, in one statement. */
 export async function recordEntry(db: Db, e: Required<typeof creditLedger.$inferInsert>): Promise<void> {
-  await writeTogether(db, entryWrites(e), sql`select 1 as done`);
+  await writeTogether(db, entryWrites(e));
 }
 
 export async function upsertAccount(db: Db, values: typeof creditAccounts.$inferInsert): Promise<AccountRow> {

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { ReadPart } from '../../db/read-together.ts';
 import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
@@ -173,7 +172,7 @@ async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: num
 export async function reserveCredit(ctx: Ctx, input: ReserveInput): Promise<ReserveResult> {
   return inTx(ctx, async (tx) => {
     const r = await reserveCreditWrites(tx, input);
-    if (r.writes.length) await writeTogether(tx.db, r.writes, sql`select 1 as done`);
+    if (r.writes.length) await writeTogether(tx.db, r.writes);
     return { ok: r.ok, available: r.available };
   });
 }

@@ -43,29 +43,14 @@ export async function orderFacts(ctx: Ctx, orderId: string): Promise<OrderFacts 
 /** `orderFacts` of several orders in one round trip (a claim's confirmations), by order id. */
 export async function ordersFacts(ctx: Ctx, orderIds: readonly string[]): Promise<Map<string, OrderFacts>> {
   // The lines come with the order (one round trip: every order's confirmation reads this).
-  const found = await rows<{ id: string; number: string; company_id: string; placed_by: string | null; placed_at: Date | string; po_number: string | null; currency: string; total: number; lines: { sku: string; name: string; quantity: number; line_total: number }[] }>(
+  const found = await rows<OrderRowJson>(
     ctx,
     sql`select o.id, o.number, o.company_id, o.placed_by, o.placed_at, o.po_number, o.currency, o.total::float8 as total,
           coalesce((select json_agg(json_build_object('sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'line_total', l.line_total) order by l.line_no)
                       from order_lines l where l.order_id = o.id), '[]'::json) as lines
         from orders o where ${anyText(sql`o.id`, orderIds)}`,
   );
-  return new Map(
-    found.map((o) => [
-      o.id,
-      {
-        id: o.id,
-        number: o.number,
-        companyId: o.company_id,
-        placedBy: o.placed_by,
-        placedAt: new Date(o.placed_at),
-        poNumber: o.po_number,
-        currency: o.currency,
-        total: Number(o.total),
-        lines: o.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, amount: { amount: Number(l.line_total), currency: o.currency } })),
-      },
-    ]),
-  );
+  return new Map(found.map((o) => [o.id, toOrderFacts(o)]));
 }
 
 /** The shipment with the quantities it carries, or null when gone. */
