@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { systemCtx } from '../../src/modules/accounts/index.ts';
-import { createCatalog, deleteCatalog, isVisible, resolveVisibility, type CatalogRules, type ProductFacts, type RuleInput } from '../../src/modules/shared-catalogs/index.ts';
+import { buyableFactsSql, buyableJudge, createCatalog, deleteCatalog, isVisible, reachSql, resolveVisibility, type BuyableFacts, type CatalogRules, type ProductFacts, type RuleInput } from '../../src/modules/shared-catalogs/index.ts';
 import { createTestDatabase, memoryMailer } from '../harness.ts';
 import { loginBuyer, makeBuyer, makeCompany, makeStaff, loginStaff } from '../helpers/auth.ts';
 import { eventually } from './eventually.ts';
@@ -83,6 +83,14 @@ describe('shared catalogs: SQL agrees with the reference', () => {
           const query = sql`select p.id from products p where p.status = 'active' and ${v.sql ?? sql`true`}`;
           const visible = ((await database.db.execute(query)) as unknown as { rows: { id: string }[] }).rows;
           expect(visible.map((r) => r.id).sort()).toEqual(expected);
+          // The checkout's way: facts and reach read in one statement, buyability decided in the process.
+          const read = sql`select (select json_agg(x) from (select ${buyableFactsSql} from variants v join products p on p.id = v.product_id) x) as facts, (${reachSql(company.id)}) as reach`;
+          const [one] = ((await database.db.execute(read)) as unknown as { rows: { facts: BuyableFacts[]; reach: unknown }[] }).rows;
+          const buyable = await buyableJudge(ctx, one!.reach);
+          const byId = new Map(facts.map((p) => [p.id, p]));
+          const judged = one!.facts.filter((v) => v.active).map((v) => [v.productId, buyable(v)]);
+          expect(judged).toEqual(one!.facts.filter((v) => v.active).map((v) => [v.productId, isVisible(byId.get(v.productId)!, reaching)]));
+          expect(judged.some(([, b]) => b)).toBe(expected.length > 0);
         } finally {
           for (const id of ids) await deleteCatalog(ctx, id);
         }

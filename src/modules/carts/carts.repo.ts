@@ -148,30 +148,31 @@ export async function linesWithItems(db: Db, cartId: string, buyable: SQL): Prom
      order by l.seq`);
 }
 
-/** What `checkoutCartSql` answers: the cart as `readableCart` reads it, its lines as `linesWithItems` does, and `extra`'s value. */
-export interface CheckoutCartRaw {
+/** What `checkoutCartSql` answers: the cart as `readableCart` reads it, its lines as `linesWithItems` does (with `F`, the facts buyability depends on, in place of the verdict), and `extra`'s value. */
+export interface CheckoutCartRaw<F = unknown> {
   cart: CartRow & { lockedXmin: string };
   /** The cart row's xmin in the statement's snapshot; differs from `lockedXmin` when the lock waited for a change committed since. */
   seenXmin: string | null;
-  lines: (LineRow & ItemRow & { buyable: boolean })[];
+  lines: (LineRow & ItemRow & F)[];
   extra: unknown;
 }
 
 /**
  * `readableCart` (locked with `lock`) and `linesWithItems` as ONE json value for a combined read,
- * with `extra` (another module's SQL, e.g. the catalogs reaching the company) read alongside; null
+ * each line with `facts` (columns over `v` and `p`: what its buyability depends on) and with
+ * `extra` (another module's SQL, e.g. the catalogs reaching the company) read alongside; null
  * when the cart is not readable by the user. The lock may wait for a transaction that changes the
  * cart: the locked row is then its newest version but the lines were read in the snapshot taken
  * before the wait. Every change of a cart's lines updates the cart row (`touchCart`), so the
  * caller compares the two xmins and reads the lines again when they differ.
  */
-export function checkoutCartSql(cartId: string, companyId: string, userId: string, lock: boolean, buyable: SQL, extra: SQL): SQL {
+export function checkoutCartSql(cartId: string, companyId: string, userId: string, lock: boolean, facts: SQL, extra: SQL): SQL {
   return sql`
     select json_build_object(
       'cart', row_to_json(k),
       'seenXmin', (select c2.xmin::text from carts c2 where c2.id = k.id),
       'lines', (select coalesce(json_agg(x order by x.seq), '[]'::json) from (
-          select l.seq, l.id as "lineId", l.quantity, l.note, ${itemColumns}, ${buyable} as buyable
+          select l.seq, l.id as "lineId", l.quantity, l.note, ${itemColumns}, ${facts}
             from cart_lines l join variants v on v.id = l.variant_id join products p on p.id = v.product_id
             ${stockJoin}
            where l.cart_id = k.id) x),

@@ -8,7 +8,7 @@ import type { PricingStrategy } from '../pricing/index.ts';
 import * as repo from './carts.repo.ts';
 import type { CartEventType } from './carts.tables.ts';
 import { checkFound, loadLines, type LoadedLines } from './cart-view.ts';
-import { buyableProbe } from '../shared-catalogs/index.ts';
+import { buyableFactsSql, buyableJudge, reachSql, type BuyableFacts } from '../shared-catalogs/index.ts';
 import { actorOf, buyerOf } from './carts.service.ts';
 
 /** One line of a cart as checkout prices it (amounts in minor units of `currency`). */
@@ -49,26 +49,27 @@ export interface CheckoutCartRead {
 
 /**
  * `loadCartForCheckout` as a part of a combined read (`readTogether`): one statement reads the cart
- * with its lock, its lines with their items and stock, and confirms the shared catalogs the lines'
- * buyability was computed from (`buyableProbe`). Where the guess about the catalogs was wrong, or the
- * lock waited for a change of the cart, `load` reads the lines again as `loadCartForCheckout` always
- * did — so the result is what reading after the lock gives. Put this part before any other part
- * that locks rows (the cart is locked first).
+ * with its lock, its lines with their items, stock and what their buyability depends on, and the
+ * shared catalogs reaching the company; buyability is then decided here (`buyableJudge`), so the
+ * statement's text is the same for every company and cart. Where the lock waited for a change of
+ * the cart, `load` reads the lines again as `loadCartForCheckout` always did — so the result is
+ * what reading after the lock gives. Put this part before any other part that locks rows (the
+ * cart is locked first).
  */
-export async function checkoutCartRead(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): Promise<CheckoutCartRead> {
+export function checkoutCartRead(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): CheckoutCartRead {
   const a = buyerOf(ctx);
   const inTransaction = (ctx as { inTransaction?: boolean }).inTransaction === true;
-  const probe = await buyableProbe(ctx, a.companyId);
   return {
-    part: { sql: repo.checkoutCartSql(cartId, a.companyId, a.userId, inTransaction, probe.condition, probe.reach), map: repo.toCheckoutCartRaw },
+    part: { sql: repo.checkoutCartSql(cartId, a.companyId, a.userId, inTransaction, buyableFactsSql, reachSql(a.companyId)), map: repo.toCheckoutCartRaw },
     async load(raw) {
       if (!raw) throw notFound('Cart', 'cartId');
       const cart = raw.cart;
       if (cart.access === 'view') throw new AppError('FORBIDDEN', 'This cart is shared with you to view only', 'cartId');
       if (cart.status !== 'open') throw new AppError('CART_NOT_OPEN', undefined, 'cartId');
-      const confirmed = (await probe.confirm(raw.extra)) === null && raw.seenXmin === cart.lockedXmin;
-      const checked = confirmed ? await checkFound(ctx, cart, raw.lines, opts.strategy) : await loadLines(ctx, cart, opts.strategy);
-      return checkoutCart(cart, checked);
+      if (raw.seenXmin !== cart.lockedXmin) return checkoutCart(cart, await loadLines(ctx, cart, opts.strategy));
+      const buyable = await buyableJudge(ctx, raw.extra);
+      const lines = (raw.lines as (repo.LineRow & repo.ItemRow & BuyableFacts)[]).map((l) => ({ ...l, buyable: buyable(l) }));
+      return checkoutCart(cart, await checkFound(ctx, cart, lines, opts.strategy));
     },
   };
 }
@@ -78,10 +79,10 @@ export async function checkoutCartRead(ctx: Ctx, cartId: string, opts: { strateg
  * actor must be a buyer of the cart's company who owns the cart or may edit it (else 404 / 403).
  * Inside a transaction (the order's) the cart row is locked until it commits, so the cart cannot
  * change or be ordered twice meanwhile, and prices are read from the database, not the cache.
- * One statement (`checkoutCartRead`), two when the cart or the company's catalogs changed meanwhile.
+ * One statement (`checkoutCartRead`), two when the cart changed while its lock waited.
  */
 export async function loadCartForCheckout(ctx: Ctx, cartId: string, opts: { strategy?: PricingStrategy } = {}): Promise<CheckoutCart> {
-  const read = await checkoutCartRead(ctx, cartId, opts);
+  const read = checkoutCartRead(ctx, cartId, opts);
   const { cart } = await readTogether(ctx.db, { cart: read.part });
   return read.load(cart);
 }

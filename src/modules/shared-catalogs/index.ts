@@ -12,7 +12,7 @@ export type { Assignment, CatalogRules, CompanyPlace, ProductFacts, ReachReason,
 export { compileVisibility, evaluatePredicate, isVisible, type VisibilityPredicate } from './domain/visibility.ts';
 export { reachReasons, reaches } from './domain/reach.ts';
 export { VISIBILITY_CHANNEL } from './reach-cache.ts';
-export { buyableCondition, buyableProbe, invisibleVariantIds, resolveVisibility, storefrontVisibility, type BuyableProbe, type ResolvedVisibility } from './visibility.service.ts';
+export { buyableCondition, buyableFactsSql, buyableJudge, invisibleVariantIds, reachSql, resolveVisibility, storefrontVisibility, type BuyableFacts, type ResolvedVisibility } from './visibility.service.ts';
 export { companyVisibility, type CompanyVisibility } from './company-visibility.service.ts';
 export {
   createCatalog,

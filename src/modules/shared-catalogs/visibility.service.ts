@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../http/context.ts';
 import type { SearchOptions } from '../catalog/index.ts';
 import type { CatalogRules } from './domain/types.ts';
-import { compileVisibility, type VisibilityPredicate } from './domain/visibility.ts';
+import { compileVisibility, evaluatePredicate, type VisibilityPredicate } from './domain/visibility.ts';
 import { cachedReach, type Reaching } from './reach-cache.ts';
 import { buyableVariantIds, reachingCatalogVersions, reachingCatalogVersionsJson, rulesOf } from './shared-catalogs.repo.ts';
 import { visibilitySql } from './visibility-sql.ts';
@@ -72,47 +72,41 @@ export async function buyableCondition(ctx: Ctx, companyId: string | null): Prom
 
 const buyableSql = (v: ResolvedVisibility): SQL => sql`(v.status = 'active' and p.status = 'active' and ${v.sql ?? sql`true`})`;
 
+/** What the company's right to buy one variant depends on, as `buyableFactsSql` reads it. */
+export interface BuyableFacts {
+  /** The variant and its product are both active. */
+  readonly active: boolean;
+  readonly productId: string;
+  readonly brandId: string | null;
+  readonly tags: readonly string[];
+  /** The product category's materialised path (`cat_a/cat_b/`: the category and its ancestors); null without one. */
+  readonly categoryPath: string | null;
+}
+
 /**
- * `buyableCondition` for a statement that confirms it: built from the catalogs last seen reaching
- * the company in this process (read once when none were seen), with `reach`, SQL answering the
- * catalogs reaching it now (json) for the same statement to read. `confirm` takes that answer:
- * null when the condition was built from exactly those catalogs and versions (it was right for the
- * statement's snapshot), else the condition for what was read — the caller then reads again with
- * it. The guess is never trusted alone, so a transaction gets what a fresh read would give it in
- * one round trip instead of two.
+ * Columns over variants `v` joined to products `p` holding a variant's `BuyableFacts`. A statement
+ * that reads them with `reachSql` (the catalogs reaching the company, in the same snapshot) lets
+ * `buyableJudge` decide buyability in the process: the statement's text is then the same for every
+ * company — prepared and planned once per connection — where `buyableCondition` carries the
+ * company's rules in its text and is planned again on each execution.
  */
-export interface BuyableProbe {
-  readonly condition: SQL;
-  readonly reach: SQL;
-  confirm(reached: unknown): Promise<SQL | null>;
-}
+export const buyableFactsSql: SQL = sql`(v.status = 'active' and p.status = 'active') as active, p.id as "productId", p.brand_id as "brandId",
+  p.tags, (select c.path from categories c where c.id = p.category_id) as "categoryPath"`;
 
-const MAX_SEEN = 20_000;
-const lastSeenReach = new Map<string, Reaching>();
+/** The catalogs reaching a company (`null`: the public catalog) as one json value, for a statement reading `buyableFactsSql`. */
+export const reachSql = (companyId: string | null): SQL => reachingCatalogVersionsJson(companyId);
 
-function remember(key: string, reaching: Reaching): void {
-  if (lastSeenReach.size >= MAX_SEEN) lastSeenReach.clear();
-  lastSeenReach.set(key, reaching);
-}
-
-const sameReach = (a: Reaching, b: Reaching) => a.length === b.length && a.every((c, i) => c.id === b[i]!.id && c.version === b[i]!.version);
-
-export async function buyableProbe(ctx: Ctx, companyId: string | null): Promise<BuyableProbe> {
-  const key = companyId ?? '*';
-  let guess = lastSeenReach.get(key);
-  if (!guess) remember(key, (guess = await reachingCatalogVersions(ctx.db, companyId)));
-  const assumed = guess;
-  const condition = buyableSql(await visibilityOf(ctx, assumed));
-  return {
-    condition,
-    reach: reachingCatalogVersionsJson(companyId),
-    async confirm(reached) {
-      const now = (reached ?? []) as Reaching;
-      if (sameReach(assumed, now)) return null;
-      remember(key, now);
-      return buyableSql(await visibilityOf(ctx, now));
-    },
-  };
+/**
+ * Buyability as `buyableCondition` decides it, from facts and the reach `reachSql` read in the same
+ * statement (so both are of one snapshot). The catalogs' rules come from the process cache by
+ * (id, version), read once when a version is new. `evaluatePredicate` is the reference the SQL
+ * rendering is tested against, so both ways agree.
+ */
+export async function buyableJudge(ctx: Ctx, reached: unknown): Promise<(f: BuyableFacts) => boolean> {
+  const predicate = compileVisibility(await rulesFor(ctx, (reached ?? []) as Reaching));
+  return (f) =>
+    f.active &&
+    evaluatePredicate(predicate, { id: f.productId, status: 'active', brandId: f.brandId, tags: f.tags ?? [], categoryIds: f.categoryPath ? f.categoryPath.split('/').filter(Boolean) : [] });
 }
 
 /** The company whose catalog a caller sees: a buyer's; nobody's for anonymous visitors, staff and API keys. */
