@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ScaleName } from '../src/seed/index.ts';
 import { newId } from '../src/lib/ids.ts';
-import { cpuPerRequest, sampleCpu } from './cpu-usage.ts';
+import { cpuPerRequest, sampleCpu, sampleThreads, threadsPerRequest } from './cpu-usage.ts';
 import { freePort, median, startProcess } from './processes.ts';
 import { DEFAULT_BENCH_URL, drainOutbox, loadScale } from './load.ts';
 import { call, concurrent, fmt, headers, query, signIn, type Run, type Session } from './orders-kit.ts';
@@ -179,12 +179,14 @@ async function main(): Promise<void> {
       );
       if (opts.statements && !warm) await query(url, 'select pg_stat_statements_reset()');
       const cpuBefore = sampleCpu(app.pid);
+      const threadsBefore = sampleThreads(app.pid);
       const t0 = process.hrtime.bigint() / 1000n; // monotonic µs, the clock of V8's CPU profiles
       const result = await concurrent(buyers.length, jobs, (status, body) => (firstFailure ||= `${status} ${body.slice(0, 300)}`));
       // Outbox consumers (metrics, emails) run after the responses: wait for them so their CPU counts.
       await drainOutbox(url);
       log(`  ${warm ? 'warm-up' : `run ${r}`}: ${fmt(result)}; ${cpuPerRequest(cpuBefore, sampleCpu(app.pid), count)}`);
       if (process.env.BENCH_CPU_PROF) log(`  profile window (µs): ${t0} ${process.hrtime.bigint() / 1000n}`);
+      if (!warm) log(`    server threads, ms per order: ${threadsPerRequest(threadsBefore, sampleThreads(app.pid), count)}`);
       if (!warm) runs.push(result);
       if (opts.statements && !warm) await printStatements(count);
       // The baseline right after, under the same conditions: as many orders, as many buyers at once.
