@@ -14,7 +14,7 @@ import { taxFor, taxFromInputs, taxInputsRead, type TaxResult } from '../tax/ind
 import type { OrderStatus } from './domain/lifecycle.ts';
 import type { PaymentMethod, ShipToSnapshot } from './domain/types.ts';
 import { orderCreatedEvents } from './orders.events.ts';
-import { allocateOrderStock, stockWrites } from './order-stock.ts';
+import { allocateOrderStock, stockLockRead, stockWrites } from './order-stock.ts';
 import * as repo from './orders.repo.ts';
 import { orderDetail, type OrderDetail } from './orders.service.ts';
 
@@ -200,23 +200,25 @@ async function giveBack(ctx: Ctx, payment: Payment): Promise<void> {
 }
 
 async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged, submitted: Record<string, unknown>): Promise<string> {
-  // Every fact the order needs before its stock is locked, in TWO statements, each module building
+  // Every fact the order needs, with every lock it takes, in TWO statements, each module building
   // its part: the cart (locked first) with its lines; then the payment policy (with the credit
-  // account's lock when paying on account), the chosen ship-to location, the shipping method and the
-  // tax inputs for the ship-to's country (taken from the chosen location inside the statement). Not
-  // one: the cart's text varies with the company's catalogs, so PostgreSQL plans it afresh on each
-  // execution (~2.5 ms for all the parts together), while the second statement's few texts get a
-  // generic plan once per connection. The cart is checked and priced between the two, before the
-  // credit account is locked, so that lock is held no longer than it was.
+  // account's lock when paying on account), the chosen ship-to location, the shipping method, the
+  // tax inputs for the ship-to's country (taken from the chosen location inside the statement) and
+  // the lines' inventory rows (locked last). Not one: which inventory rows to lock is known only from
+  // the cart's lines, and the cart is checked and priced between the two, so a cart with problems is
+  // refused before the credit account and the stock are locked at all.
   const cart = await loadCartForCheckout(tx, input.cartId);
   const refusal = cartProblems(cart);
   if (refusal) throw refusal;
   const location = input.shipToLocationId ? shipToLocationRead(a.companyId, a.userId, seesAllLocations(a), input.shipToLocationId) : null;
+  const lines = cart.lines.map((l, i) => ({ lineNo: i + 1, variantId: l.variantId, sku: l.sku, quantity: l.quantity }));
   const facts = await readTogether(tx.db, {
     credit: checkoutCreditRead(a.companyId, { lock: input.paymentMethod === 'account' }),
     location: location?.part ?? readValue(null),
     method: shippingMethodRead(input.shippingMethodId),
     tax: taxInputsRead(location ? location.country : input.newAddress!.country, a.companyId),
+    // Last: popular items' inventory rows are the most contended locks, held until commit.
+    stock: stockLockRead(lines.map((l) => l.variantId)),
   });
   const policy = facts.credit.policy;
   const poNumber = input.poNumber?.trim() || null;
@@ -242,7 +244,6 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
 
   const now = tx.clock.now();
   const orderId = newId('order', now.getTime());
-  const lines = cart.lines.map((l, i) => ({ lineNo: i + 1, variantId: l.variantId, sku: l.sku, quantity: l.quantity }));
 
   let status: OrderStatus = 'placed';
   let creditReserved = 0;
@@ -258,9 +259,8 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
     else throw new AppError('CREDIT_LIMIT_EXCEEDED', `The order total is over your available credit`, 'paymentMethod', { available: r.available, total, currency: cart.currency });
   }
 
-  // Stock before the writes: popular items' inventory rows are the most contended locks, held until
-  // commit, so they are taken last of all the reads (a shortage refuses before anything is written).
-  const allocations = await allocateOrderStock(tx, lines);
+  // Stock last of the checks, from the rows the facts' read locked (a shortage refuses before anything is written).
+  const allocations = allocateOrderStock(lines, facts.stock);
 
   // Everything the order writes goes in ONE statement (one round trip, not a dozen): the order with
   // its number, lines and events, its outbox events, the cart closed, the credit taken and the stock

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { readValue, type ReadPart } from '../../db/read-together.ts';
 import { insertRowsSql } from '../../db/insert-rows.ts';
 import { sqlArray, textArray } from '../../db/sql-arrays.ts';
 import type { WritePart } from '../../db/write-together.ts';
@@ -11,18 +12,37 @@ import { orderReservations } from './orders.tables.ts';
 type Rows<T> = { rows: T[] };
 
 /**
- * Locks the inventory rows of these variants, always in (variant, warehouse) order: two
+ * The inventory rows of these variants, locked, always in (variant, warehouse) order: two
  * checkouts (or a checkout and a cancellation) that touch the same variants queue on the same
- * first row instead of deadlocking.
+ * first row instead of deadlocking. A locked row reads as its newest committed version. One text
+ * for any number of variants (an array parameter), so PostgreSQL keeps one plan for it.
  */
+function lockedStockSql(variantIds: readonly string[]): SQL {
+  const ids = [...new Set(variantIds)].sort();
+  return sql`select variant_id, warehouse_id, on_hand, reserved, backorder from inventory
+    where variant_id = any(${textArray(ids)}) order by variant_id, warehouse_id for update`;
+}
+
 async function lockStock(ctx: Ctx, variantIds: readonly string[]): Promise<StockRow[]> {
   if (!variantIds.length) return [];
-  const ids = [...new Set(variantIds)].sort();
-  const res = (await ctx.db.execute(sql`
-    select variant_id, warehouse_id, on_hand, reserved, backorder from inventory
-    where variant_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-    order by variant_id, warehouse_id for update`)) as unknown as Rows<{ variant_id: string; warehouse_id: string; on_hand: number; reserved: number; backorder: boolean }>;
+  const res = (await ctx.db.execute(lockedStockSql(variantIds))) as unknown as Rows<{ variant_id: string; warehouse_id: string; on_hand: number; reserved: number; backorder: boolean }>;
   return res.rows.map((r) => ({ variantId: r.variant_id, warehouseId: r.warehouse_id, onHand: Number(r.on_hand), reserved: Number(r.reserved), backorder: r.backorder }));
+}
+
+/**
+ * `lockStock` as a part of a combined read (`readTogether`), so an order locks its stock in the
+ * statement that reads its other facts instead of a round trip of its own. Put it last: popular
+ * items' inventory rows are the most contended locks (held until commit), so they are taken after
+ * every other lock of the statement, in the order every other path takes them.
+ */
+export function stockLockRead(variantIds: readonly string[]): ReadPart<StockRow[]> {
+  if (!variantIds.length) return readValue([]);
+  return {
+    sql: sql`select coalesce(json_agg(json_build_array(s.variant_id, s.warehouse_id, s.on_hand, s.reserved, s.backorder) order by s.variant_id, s.warehouse_id), '[]'::json)
+      from (${lockedStockSql(variantIds)}) s`,
+    map: (value) =>
+      (value as [string, string, number, number, boolean][]).map(([variantId, warehouseId, onHand, reserved, backorder]) => ({ variantId, warehouseId, onHand: Number(onHand), reserved: Number(reserved), backorder })),
+  };
 }
 
 async function addReserved(ctx: Ctx, deltas: readonly { variantId: string; warehouseId: string; delta: number }[]): Promise<void> {
@@ -43,13 +63,13 @@ export interface StockShortage {
 }
 
 /**
- * Stock for every line of a new order, inside the order's transaction: locks the inventory rows and
- * allocates `reserved + q ≤ on_hand` per warehouse unless it takes backorders (the table's CHECK
- * says the same). Any short line fails the whole order with CHECKOUT_STOCK_SHORT naming each line
- * and what is available. Writes nothing: `stockWrites` holds the allocations in the order's statement.
+ * Stock for every line of a new order, from its inventory rows locked inside the order's
+ * transaction (`stockLockRead`): allocates `reserved + q ≤ on_hand` per warehouse unless it takes
+ * backorders (the table's CHECK says the same). Any short line fails the whole order with
+ * CHECKOUT_STOCK_SHORT naming each line and what is available. Writes nothing: `stockWrites` holds
+ * the allocations in the order's statement.
  */
-export async function allocateOrderStock(ctx: Ctx, lines: readonly (AllocationLine & { sku: string })[]): Promise<Allocation[]> {
-  const rows = await lockStock(ctx, lines.map((l) => l.variantId));
+export function allocateOrderStock(lines: readonly (AllocationLine & { sku: string })[], rows: readonly StockRow[]): Allocation[] {
   const { allocations, shortages } = allocateStock(lines, rows);
   if (shortages.length) {
     const bySku = new Map(lines.map((l) => [l.lineNo, l]));
