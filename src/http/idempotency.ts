@@ -37,7 +37,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       request.idempotency = { actorKey: who, key };
       return;
     }
-    const [prior] = await database.query<{ request_hash: string; status_code: number | null; response_body: unknown }>(
+    const [prior] = await database.query<{ request_hash: string; status_code: number | null; response_body: string | null }>(
       'select request_hash, status_code, response_body from idempotency_keys where actor_key = $1 and key = $2',
       [who, key],
     );
@@ -45,7 +45,8 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     if (prior.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED', undefined, 'Idempotency-Key');
     if (prior.status_code === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'The first request with this key has not finished; retry shortly', 'Idempotency-Key');
     reply.header('idempotent-replayed', 'true');
-    return reply.status(prior.status_code).type(prior.status_code >= 400 ? 'application/problem+json' : 'application/json').send(prior.response_body);
+    // A string with a JSON content type is sent as it is: the replay's body is the first response's, byte for byte.
+    return reply.status(prior.status_code).type(prior.status_code >= 400 ? 'application/problem+json' : 'application/json').send(prior.response_body ?? undefined);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -56,22 +57,9 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       await database.query('delete from idempotency_keys where actor_key = $1 and key = $2', [claim.actorKey, claim.key]);
       return payload;
     }
-    // The body as the serialiser wrote it goes to the jsonb column as it is: PostgreSQL parses it
-    // once, instead of this process parsing and re-serialising a 50-line order on every checkout.
-    // A text that is not JSON is stored as a JSON string (PostgreSQL refuses it first), an empty body as null.
+    // The body as the serialiser wrote it (a string; an empty body is stored as null).
     const text = typeof payload === 'string' && payload.length ? payload : null;
-    const store = (body: string) =>
-      database.query('update idempotency_keys set status_code = $3, response_body = $4 where actor_key = $1 and key = $2', [claim.actorKey, claim.key, reply.statusCode, body]);
-    if (text === null) await store('null');
-    else {
-      await store(text).catch(async (err: unknown) => {
-        if ((err as { code?: unknown }).code !== INVALID_TEXT) throw err;
-        await store(JSON.stringify(text));
-      });
-    }
+    await database.query('update idempotency_keys set status_code = $3, response_body = $4 where actor_key = $1 and key = $2', [claim.actorKey, claim.key, reply.statusCode, text]);
     return payload;
   });
 }
-
-/** PostgreSQL's invalid_text_representation: the text was not JSON after all. */
-const INVALID_TEXT = '22P02';
