@@ -44,8 +44,10 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 export async function loadMetricsSources(db: Db, now: Date, ids?: readonly string[], opts: { membershipsOf?: readonly string[] } = {}): Promise<MetricsSources> {
   const w = windowStarts(now);
   const members = opts.membershipsOf;
-  const only = ids ? sql`and o.company_id in (${idList(ids)})` : sql``;
-  const onlyCompany = (alias: string) => (ids ? sql`where ${sql.raw(alias)}.company_id in (${idList(ids)})` : sql``);
+  // The ids as one array parameter: one statement text (prepared once per connection, its plan
+  // kept) whatever the number of companies a round touches, instead of a text per count.
+  const only = ids ? sql`and ${anyText(sql.raw('o.company_id'), ids)}` : sql``;
+  const onlyCompany = (alias: string) => (ids ? sql`where ${anyText(sql.raw(`${alias}.company_id`), ids)}` : sql``);
   // One round trip (the per-order path runs this for one company): every source as tagged rows.
   const rows = await rowsOf<Record<string, unknown>>(
     db,
@@ -71,7 +73,9 @@ export async function loadMetricsSources(db: Db, now: Date, ids?: readonly strin
           select distinct b.company_id, coalesce(a.slug, b.category_slug) as slug
           from bought b
           left join categories c on c.id = b.category_id
-          left join categories a on left(c.path, length(a.path)) = a.path
+          -- a is c or an ancestor (its path a prefix of c's). starts_with: the same test as
+          -- left(c.path, length(a.path)) = a.path, at a third of its cost (no character counting).
+          left join categories a on starts_with(c.path, a.path)
           where coalesce(a.slug, b.category_slug) is not null
         ), brands as (
           select distinct company_id, brand_slug as slug from bought where brand_slug is not null
