@@ -16,7 +16,7 @@ import type { PaymentMethod, ShipToSnapshot } from './domain/types.ts';
 import { orderCreatedEvents } from './orders.events.ts';
 import { allocateOrderStock, stockLockRead, stockWrites } from './order-stock.ts';
 import * as repo from './orders.repo.ts';
-import { orderDetail, type OrderDetail } from './orders.service.ts';
+import { orderDetail, orderDetailOf, type OrderDetail } from './orders.service.ts';
 
 /** A new ship-to address typed at checkout (only where the company allows it). */
 export interface NewAddress {
@@ -162,11 +162,11 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
   // The submitted step is written with the order (one statement); a refused order records it below.
   const submitted = { step: 'submitted', paymentMethod: input.paymentMethod };
   const charged: Charged = {};
-  let orderId: string;
+  let placed: Placed;
   try {
     // The order's transaction writes no pricing data, so it prices from the process cache, which
     // notifications keep current (a cold cache loads from the database as usual).
-    orderId = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps, charged, submitted));
+    placed = await inTx(ctx, (tx) => place({ ...tx, cacheDb: ctx.db }, a, input, deps, charged, submitted));
   } catch (err) {
     if (charged.payment) await giveBack(ctx, charged.payment);
     // Only on a cart the buyer may read (another company's cart stays untouched: that is a 404).
@@ -176,8 +176,15 @@ export async function placeOrder(ctx: Ctx, input: CheckoutInput, deps: CheckoutD
     }
     throw err;
   }
-  // Read back as the order page shows it (names, timeline, next actions), so the answer equals a GET.
-  return orderDetail(ctx, orderId);
+  // As the order page shows it (names, timeline, next actions), so the answer equals a GET: the order
+  // as its write statement returned it, or read back when the transaction changed it after that.
+  return placed.written ? orderDetailOf(ctx, placed.written) : orderDetail(ctx, placed.orderId);
+}
+
+/** A placed order's id, and the order as its write statement returned it unless something changed it since. */
+interface Placed {
+  orderId: string;
+  written: repo.WrittenOrder | null;
 }
 
 /** A card captured inside the order's transaction, known outside it in case that rolls back. */
@@ -199,7 +206,7 @@ async function giveBack(ctx: Ctx, payment: Payment): Promise<void> {
   else ctx.log.error({ reference: payment.reference, amount: payment.amount, failure: result.failure.message }, 'order not placed and the card refund FAILED: refund by hand');
 }
 
-async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged, submitted: Record<string, unknown>): Promise<string> {
+async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps, charged: Charged, submitted: Record<string, unknown>): Promise<Placed> {
   // Every fact the order needs, with every lock it takes, in TWO statements, each module building
   // its part: the cart (locked first) with its lines; then the payment policy (with the credit
   // account's lock when paying on account), the chosen ship-to location, the shipping method, the
@@ -274,11 +281,11 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
   const ev = (type: string, detail: Record<string, unknown>, toStatus: OrderStatus | null = null) =>
     ({ id: newId('orderEvent', now.getTime() + seq++), orderId, type, fromStatus: null, toStatus, ...actor, detail, at: now });
   const cartClose = cartOrderedWrites(tx, cart.cart.id, orderId, [{ type: 'checkout_step', data: submitted }]);
+  let order: repo.WrittenOrder | null = null;
   const written = await writeTogether<{ closed: number }>(
     tx.db,
     [
       ...repo.orderWrites(
-        tx.db,
         {
           id: orderId, companyId: a.companyId, placedBy: a.userId, cartId: cart.cart.id, status, currency: cart.currency,
           subtotal: cart.subtotal, shippingTotal: quote.amount, taxTotal: tax.total, total,
@@ -299,6 +306,7 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
           ev('placed', { cartId: cart.cart.id, total, currency: cart.currency, ...(status === 'on_hold' ? { reason: 'Over the credit limit', creditAvailable } : {}) }, status),
           ...(creditReserved ? [ev('credit.reserved', { amount: creditReserved })] : []),
         ],
+        (w) => (order = w),
       ),
       [
         'order_outbox',
@@ -328,7 +336,9 @@ async function place(tx: Ctx, a: Buyer, input: CheckoutInput, deps: CheckoutDeps
     charged.payment = payment;
     await repo.setPayment(tx.db, orderId, payment.id);
     await repo.insertOrderEvents(tx.db, [ev('payment.captured', { paymentId: payment.id, amount: total })]);
+    // The payment changed the order after its write statement: the answer reads it back.
+    order = null;
   }
   if (deps.failpoint) await deps.failpoint('after-order-written', tx);
-  return orderId;
+  return { orderId, written: order };
 }

@@ -59,20 +59,25 @@ function toOrder(r: { order: OrderRow; companyName: string | null; placedByName:
   };
 }
 
+/** An order with its timeline as `findOrderWith` reads it. */
+export interface WrittenOrder {
+  order: Order;
+  events: OrderEvent[];
+}
+
 /**
  * An order's rows for the order's one combined statement (`writeTogether`): the order — its human
  * number ('SO-100001') drawn from the sequence in the same statement (gaps after rollbacks are
  * fine), readable by the other parts as `(select number from order_no)` — its lines and its events.
+ * `receive` gets the order as `findOrderWith` would read it, from the rows as written (defaults and
+ * the drawn number included), so the checkout can answer without reading the order back.
  */
-export function orderWrites(_db: Db, row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: ValuesRow<typeof orderEvents>[]): WritePart[] {
-  const orderId = row.id;
+export function orderWrites(row: Omit<typeof orders.$inferInsert, 'number' | 'vatId' | 'locale'> & { vatId: string | SQL | null; locale: string | SQL }, lines: (typeof orderLines.$inferInsert)[], events: ValuesRow<typeof orderEvents>[], receive: (written: WrittenOrder) => void): WritePart[] {
   return [
     ['order_no', sql`select 'SO-' || nextval('order_number_seq')::text as number`],
     ['order_row', sql`${insertValuesSql(orders, [{ ...row, number: ORDER_NUMBER }])} returning *`],
     ['order_lines', sql`${insertRowsSql(orderLines, lines)} returning *`],
-    // The order as `findOrderWith` reads it, from the rows as written (defaults and drawn number
-    // included): the checkout answers with it after commit instead of reading the order back.
-    ['order_events', sql`${insertValuesSql(orderEvents, events)} returning *`, { value: writtenOrderJson, receive: (v) => rememberWritten(orderId, v) }],
+    ['order_events', sql`${insertValuesSql(orderEvents, events)} returning *`, { value: writtenOrderJson, receive: (v) => receive(writtenOrder(v)) }],
   ];
 }
 
@@ -86,40 +91,12 @@ const writtenOrderJson = sql`select json_build_object(
 
 type WrittenJson = { order: Record<string, unknown>; company_name: string | null; placed_by_name: string | null; lines: LineJson[]; events: EventJson[] };
 
-/**
- * Orders as their write statement returned them, until the checkout that wrote them reads them once
- * (`takeWritten`). Only what a rolled-back or failed checkout left stays unread: the oldest entries
- * go past `WRITTEN_MAX`. Any later write to the order through this repo drops its entry.
- */
-const written = new Map<string, { at: number; json: WrittenJson }>();
-const WRITTEN_MAX = 256;
-const WRITTEN_TTL_MS = 30_000;
-
-function rememberWritten(orderId: string, value: unknown): void {
-  if (value === null || value === undefined) return;
-  written.set(orderId, { at: Date.now(), json: (typeof value === 'string' ? JSON.parse(value) : value) as WrittenJson });
-  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
-}
-
-const forgetWritten = (orderId: string) => void written.delete(orderId);
-
-/**
- * The order its write statement returned, if this process wrote it in the last seconds and nothing
- * has changed it through this repo since — once (the entry is dropped), and only to the buyer who
- * placed it, in that order's company. Call it after the order's transaction has committed (the
- * checkout that wrote it does; an order that rolled back has an id nobody was told).
- */
-export function takeWritten(orderId: string, reader: { userId: string; companyId: string }): { order: Order; events: OrderEvent[] } | null {
-  const entry = written.get(orderId);
-  if (!entry) return null;
-  written.delete(orderId);
-  if (Date.now() - entry.at > WRITTEN_TTL_MS) return null;
-  const w = entry.json;
+function writtenOrder(value: unknown): WrittenOrder {
+  const w = (typeof value === 'string' ? JSON.parse(value) : value) as WrittenJson;
   const row = Object.fromEntries(Object.entries(getTableColumns(orders)).map(([key, col]) => {
     const v = w.order[col.name];
     return [key, v === null || v === undefined ? null : col.mapFromDriverValue(v)];
   })) as OrderRow;
-  if (row.companyId !== reader.companyId || row.placedBy !== reader.userId) return null;
   return { order: toOrder({ order: row, companyName: w.company_name, placedByName: w.placed_by_name }, w.lines.map(toLine)), events: w.events.map(toEvent) };
 }
 
@@ -127,7 +104,6 @@ export function takeWritten(orderId: string, reader: { userId: string; companyId
 export const ORDER_NUMBER = sql<string>`(select number from order_no)`;
 
 export async function insertOrderEvents(db: Db, rows: PgInsertValue<typeof orderEvents>[]): Promise<void> {
-  for (const r of rows) if (typeof r.orderId === 'string') forgetWritten(r.orderId);
   if (rows.length) await db.insert(orderEvents).values(rows);
 }
 
@@ -178,7 +154,6 @@ export async function lockOrder(db: Db, id: string): Promise<{ id: string; statu
 }
 
 export async function setOrderStatus(db: Db, id: string, status: OrderStatus, at: Date): Promise<void> {
-  forgetWritten(id);
   await db.update(orders).set({ status, updatedAt: at }).where(eq(orders.id, id));
 }
 
@@ -215,7 +190,6 @@ export async function reservationsOf(db: Db, orderId: string): Promise<Reservati
 
 /** Sets every reservation of the order to zero (the stock went back to inventory). */
 export async function clearReservations(db: Db, orderId: string): Promise<void> {
-  forgetWritten(orderId);
   await db.update(orderReservations).set({ quantity: 0 }).where(eq(orderReservations.orderId, orderId));
 }
 
@@ -267,6 +241,5 @@ export async function hasReached(db: Db, orderId: string, status: OrderStatus): 
 }
 
 export async function setPayment(db: Db, orderId: string, paymentId: string): Promise<void> {
-  forgetWritten(orderId);
   await db.update(orders).set({ paymentId }).where(eq(orders.id, orderId));
 }

@@ -33,8 +33,7 @@ export async function readableCompanyIds(ctx: Ctx): Promise<string[] | undefined
 async function readableOrder(ctx: Ctx, orderId: string, withEvents: boolean): Promise<{ order: Order; events: OrderEvent[] }> {
   const a = ctx.actor;
   if (!isId('order', orderId)) throw notFound('Order', 'id');
-  // A checkout's own answer: the order as its write statement returned it (no read-back).
-  const own = a.kind === 'buyer' ? ((withEvents ? repo.takeWritten(orderId, a) : null) ?? (await repo.findOrderWith(ctx.db, orderId, [a.companyId], withEvents))) : null;
+  const own = a.kind === 'buyer' ? await repo.findOrderWith(ctx.db, orderId, [a.companyId], withEvents) : null;
   if (own) return own;
   const scope = await readableCompanyIds(ctx);
   const wider = scope === undefined || scope.some((id) => a.kind !== 'buyer' || id !== a.companyId);
@@ -53,7 +52,11 @@ export type OrderDetail = Order & { events: OrderEvent[]; actions: { to: OrderSt
 
 /** The order with its timeline and the transitions ctx may take now (what an order page shows). */
 export async function orderDetail(ctx: Ctx, orderId: string): Promise<OrderDetail> {
-  const { order, events } = await readableOrder(ctx, orderId, true);
+  return orderDetailOf(ctx, await readableOrder(ctx, orderId, true));
+}
+
+/** `orderDetail` for an order already read (or as its write statement returned it), readable by ctx. */
+export function orderDetailOf(ctx: Ctx, { order, events }: repo.WrittenOrder): OrderDetail {
   const a = ctx.actor;
   // A buyer acts only on their own company's orders (a parent admin reads a child's, never changes it).
   const mayAct = a.kind !== 'buyer' || a.companyId === order.companyId;
