@@ -41,9 +41,12 @@ describe('GET /api/store/dashboard', () => {
     const companyId = buyer.company.id;
     const set = await t.app.inject({ method: 'PUT', url: `/api/admin/companies/${companyId}/credit`, headers: staff.headers, payload: { paymentTerms: 'net30', creditLimit: 50_000_000 } });
     expect(set.statusCode, set.body).toBe(200);
-    const placed = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'placed', lines: [{ sku: 'A', name: 'A', quantity: 2, unitPrice: 3_000_000, shipped: 0 }] });
-    const confirmed = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'confirmed', lines: [{ sku: 'B', name: 'B', quantity: 1, unitPrice: 1_000_000, shipped: 0 }] });
-    const delivered = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'delivered', placedAt: new Date(Date.now() - 86_400_000), lines: [{ sku: 'C', name: 'C', quantity: 4, unitPrice: 500_000 }] });
+    // Recent orders are newest first: each order its own placing time (two inserted one after the
+    // other can share a millisecond, and orders placed at the same moment come in id order).
+    const now = Date.now();
+    const placed = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'placed', placedAt: new Date(now - 2 * 60_000), lines: [{ sku: 'A', name: 'A', quantity: 2, unitPrice: 3_000_000, shipped: 0 }] });
+    const confirmed = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'confirmed', placedAt: new Date(now - 60_000), lines: [{ sku: 'B', name: 'B', quantity: 1, unitPrice: 1_000_000, shipped: 0 }] });
+    const delivered = await insertOrder(t.database, { companyId, placedBy: buyer.user.id, status: 'delivered', placedAt: new Date(now - 86_400_000), lines: [{ sku: 'C', name: 'C', quantity: 4, unitPrice: 500_000 }] });
     await reserveCredit(systemCtx(t.database.db), { companyId, amount: 7_000_000, currency: 'PKR', ref: { kind: 'order', id: placed.id } });
     for (const [status, due] of [['overdue', -10], ['open', 20]] as const) {
       await t.database.query(
