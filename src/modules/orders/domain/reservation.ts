@@ -33,42 +33,47 @@ export interface Shortage {
 
 /** Reservations per line and warehouse, or the lines stock cannot cover. */
 export function allocateStock(lines: readonly AllocationLine[], rows: readonly StockRow[]): { allocations: Allocation[]; shortages: Shortage[] } {
-  // Availability is tracked across lines, so two lines of the same variant cannot both take the last units.
-  const free = new Map<string, number>();
-  const key = (r: { variantId: string; warehouseId: string }) => `${r.variantId}\u0000${r.warehouseId}`;
-  for (const r of rows) free.set(key(r), Math.max(0, r.onHand - r.reserved));
-  const byVariant = new Map<string, StockRow[]>();
-  for (const r of rows) (byVariant.get(r.variantId) ?? byVariant.set(r.variantId, []).get(r.variantId)!).push(r);
+  // Availability is tracked across lines (one mutable count per inventory row), so two lines of the
+  // same variant cannot both take the last units. Plain objects instead of string-keyed maps: a
+  // 50-line checkout runs this on the server's one thread.
+  const byVariant = new Map<string, { row: StockRow; free: number }[]>();
+  for (const row of rows) {
+    const level = { row, free: Math.max(0, row.onHand - row.reserved) };
+    const list = byVariant.get(row.variantId);
+    if (list) list.push(level);
+    else byVariant.set(row.variantId, [level]);
+  }
 
   const allocations: Allocation[] = [];
   const shortages: Shortage[] = [];
   for (const line of lines) {
-    const candidates = [...(byVariant.get(line.variantId) ?? [])].sort((a, b) => free.get(key(b))! - free.get(key(a))! || (a.warehouseId < b.warehouseId ? -1 : 1));
-    const mine: Allocation[] = [];
+    const levels = byVariant.get(line.variantId) ?? [];
+    // Most available first, then by warehouse id (deterministic); re-sorted per line as earlier lines take stock.
+    if (levels.length > 1) levels.sort((a, b) => b.free - a.free || (a.row.warehouseId < b.row.warehouseId ? -1 : 1));
+    const mine: { level: (typeof levels)[number]; quantity: number }[] = [];
     let left = line.quantity;
-    for (const r of candidates) {
+    for (const level of levels) {
       if (left === 0) break;
-      const take = Math.min(left, free.get(key(r))!);
+      const take = Math.min(left, level.free);
       if (take > 0) {
-        mine.push({ lineNo: line.lineNo, warehouseId: r.warehouseId, quantity: take });
-        free.set(key(r), free.get(key(r))! - take);
+        mine.push({ level, quantity: take });
+        level.free -= take;
         left -= take;
       }
     }
     if (left > 0) {
-      const back = candidates.find((r) => r.backorder);
+      const back = levels.find((l) => l.row.backorder);
       if (!back) {
-        const available = line.quantity - left;
         // Nothing is reserved for a short line: give back what it took so later lines see it.
-        for (const a of mine) free.set(key({ variantId: line.variantId, warehouseId: a.warehouseId }), free.get(key({ variantId: line.variantId, warehouseId: a.warehouseId }))! + a.quantity);
-        shortages.push({ lineNo: line.lineNo, variantId: line.variantId, available });
+        for (const m of mine) m.level.free += m.quantity;
+        shortages.push({ lineNo: line.lineNo, variantId: line.variantId, available: line.quantity - left });
         continue;
       }
-      const existing = mine.find((a) => a.warehouseId === back.warehouseId);
-      if (existing) mine[mine.indexOf(existing)] = { ...existing, quantity: existing.quantity + left };
-      else mine.push({ lineNo: line.lineNo, warehouseId: back.warehouseId, quantity: left });
+      const existing = mine.find((m) => m.level === back);
+      if (existing) existing.quantity += left;
+      else mine.push({ level: back, quantity: left });
     }
-    allocations.push(...mine);
+    for (const m of mine) allocations.push({ lineNo: line.lineNo, warehouseId: m.level.row.warehouseId, quantity: m.quantity });
   }
   return { allocations, shortages };
 }
