@@ -35,11 +35,14 @@ describe('carts module: the checkout face', () => {
     ]);
     expect([loaded.subtotal, loaded.currency, loaded.problems]).toEqual([180_000, 'PKR', []]);
 
+    // A step is recorded in a statement of its own, as the checkout records them: inside the order's
+    // transaction it would share that transaction's now() with 'ordered', and two events at one
+    // instant with ids made in one millisecond sort at random.
+    await recordCartEvent(ctx, c.id, 'checkout_step', { step: 'review' });
     // Inside the order's transaction: same answer (prices read from the database), then closed.
     await inTx(ctx, async (tx) => {
       const again = await loadCartForCheckout(tx, c.id);
       expect(again.subtotal).toBe(180_000);
-      await recordCartEvent(tx, c.id, 'checkout_step', { step: 'review' });
       await markCartOrdered(tx, c.id, 'ord_test');
     });
     await expect(inTx(ctx, (tx) => markCartOrdered(tx, c.id, 'ord_again'))).rejects.toMatchObject({ code: 'CART_NOT_OPEN' });
