@@ -48,12 +48,16 @@ describe('carts module: the checkout read is never stale', () => {
     await s.cart(s.builder, 'POST', `/api/store/carts/${c.id}/lines`, { sku: 'SFP-1', quantity: 2 });
     const ctx = buyerCtx(t, s.builder.user.id, s.builder.company.id);
     // A change of the lines as the carts module makes one: the cart row updated (locked) first, held a while.
+    // The read starts once the change holds the lock (not after a fixed pause, which a busy machine can outlast).
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
     const change = t.database.db.transaction(async (tx) => {
       await tx.execute(sql`update carts set updated_at = now() where id = ${c.id}`);
       await tx.execute(sql`update cart_lines set quantity = 7 where cart_id = ${c.id}`);
+      locked();
       await new Promise((r) => setTimeout(r, 500));
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await holding;
     // On PostgreSQL this read waits for the change's lock, its snapshot taken before the change commits.
     const loaded = await inTx(ctx, (tx) => loadCartForCheckout(tx, c.id));
     await change;
