@@ -94,7 +94,7 @@ describe('outbox dispatcher', () => {
       ],
     };
     await t.database.query('update outbox_events set dispatched_at = now() where dispatched_at is null');
-    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 5, retryBaseMs: 300 }, false);
+    const dispatcher = startOutboxDispatcher({ database: t.database, handlers, ctxFor: (db) => systemCtx(db), maxAttempts: 5, retryBaseMs: 1_000 }, false);
     const tags = async (id: string) => (await t.database.query<{ tags: string[] }>('select tags from companies where id = $1', [id]))[0]!.tags;
     try {
       const c = await call('POST', '/api/admin/companies', { legalName: 'Gamma Ltd', country: 'PK', currency: 'PKR', timezone: 'Asia/Karachi' });
@@ -102,10 +102,10 @@ describe('outbox dispatcher', () => {
       await call('PATCH', `/api/admin/companies/${c.id}`, { industry: 'cement' });
       await dispatcher.drain();
       expect(await tags(c.id)).toEqual(['seen']); // the first consumer's work committed, the failed one's did not
-      await dispatcher.drain(); // inside the back-off: nothing runs
+      await dispatcher.drain(); // inside the back-off (1 s, so a slow machine's pause does not end it): nothing runs
       expect(runs).toEqual({ metrics: 1, mail: 1 });
       mailServerUp = true;
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1_200)); // past the first back-off (1 s)
       await dispatcher.drain();
       expect(runs).toEqual({ metrics: 1, mail: 2 }); // only the failed consumer ran again
       expect(await tags(c.id)).toEqual(['seen', 'mailed']);
