@@ -227,6 +227,31 @@ describe('orders after checkout', () => {
     expectStatus(peek, 404);
   });
 
+  it('holds a line across two warehouses when neither has it all, a row per warehouse, and frees both on cancel', async () => {
+    await s.ok('POST', '/api/admin/warehouses', { code: 'LHE', name: 'Lahore', country: 'PK' });
+    expect((await s.ok('PUT', '/api/admin/inventory', { items: [{ sku: 'SFP-10', warehouseCode: 'LHE', onHand: 20 }] })).failed).toBe(0);
+    const before = { sfp10: await s.stock('SFP-10'), sfp1: await s.stock('SFP-1') };
+    const cartId = await s.cartWith(s.builder, [{ sku: 'SFP-10', quantity: 110 }, { sku: 'SFP-1', quantity: 2 }]);
+    const res = await s.checkout(s.builder, { cartId });
+    expectStatus(res, 201);
+    const placed = res.json() as OrderDetail;
+    // Karachi has the most free units of SFP-10 (100), so it gives all it has and Lahore the rest.
+    const held = await t.database.query<{ code: string; line_nos: number[]; quantities: number[] }>(
+      'select w.code, r.line_nos, r.quantities from order_reservations r join warehouses w on w.id = r.warehouse_id where r.order_id = $1 order by w.code',
+      [placed.id],
+    );
+    expect(held).toEqual([
+      { code: 'KHI', line_nos: [1, 2], quantities: [100, 2] },
+      { code: 'LHE', line_nos: [1], quantities: [10] },
+    ]);
+    expect(await s.stock('SFP-10')).toEqual({ onHand: before.sfp10.onHand, reserved: before.sfp10.reserved + 110 });
+    const cancel = await t.app.inject({ method: 'POST', url: `/api/store/orders/${placed.id}/cancel`, headers: s.builder.headers, payload: {} });
+    expectStatus(cancel, 200);
+    expect(await s.stock('SFP-10')).toEqual(before.sfp10);
+    expect(await s.stock('SFP-1')).toEqual(before.sfp1);
+    expect(await s.count('select 1 from order_reservation_lines where order_id = $1 and quantity > 0', [placed.id])).toBe(0);
+  });
+
   it('lets the buyer cancel a placed order, which frees its stock and credit; a cancelled order cannot be cancelled again', async () => {
     const cartId = await s.cartWith(s.builder, [{ sku: 'SFP-1', quantity: 4 }]);
     const placed = (await s.checkout(s.builder, { cartId })).json() as OrderDetail;

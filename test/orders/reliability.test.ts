@@ -62,7 +62,7 @@ describe('reliability', () => {
     const [neg] = await t.database.query<{ n: number }>('select count(*)::int as n from inventory where reserved > on_hand and not backorder');
     expect(neg!.n).toBe(0);
     expect(await s.count(`select 1 from orders where cart_id = any($1::text[])`, [ids])).toBe(10);
-    expect(await s.count(`select 1 from order_reservations r join orders o on o.id = r.order_id where o.cart_id = any($1::text[])`, [ids])).toBe(10);
+    expect(await s.count(`select 1 from order_reservation_lines r join orders o on o.id = r.order_id where o.cart_id = any($1::text[])`, [ids])).toBe(10);
   }, 180_000);
 
   it('the same Idempotency-Key retried 20 times at once creates exactly one order', async () => {
@@ -87,7 +87,7 @@ describe('reliability', () => {
     const snapshot = async () => ({
       orders: await s.count('select 1 from orders'),
       lines: await s.count('select 1 from order_lines'),
-      reservations: await s.count('select 1 from order_reservations'),
+      reservations: await s.count('select 1 from order_reservation_lines'),
       events: await s.count('select 1 from order_events'),
       outbox: await s.count(`select 1 from outbox_events where type like 'order.%'`),
       stock: await s.stock('SFP-1'),

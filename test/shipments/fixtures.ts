@@ -67,7 +67,11 @@ export async function makeOrder(
       [id, i + 1, l.variantId, v?.sku ?? 'UNKNOWN', v?.name ?? 'Unknown', l.quantity, unit, unit * l.quantity],
     );
     if (l.reserveIn) {
-      await q(`insert into order_reservations (order_id, line_no, warehouse_id, quantity) values ($1, $2, $3, $4)`, [id, i + 1, l.reserveIn, l.quantity]);
+      await q(
+        `insert into order_reservations (order_id, warehouse_id, line_nos, quantities) values ($1, $3, array[$2::int], array[$4::int])
+         on conflict (order_id, warehouse_id) do update set line_nos = order_reservations.line_nos || $2::int, quantities = order_reservations.quantities || $4::int`,
+        [id, i + 1, l.reserveIn, l.quantity],
+      );
       await q(`update inventory set reserved = reserved + $3 where variant_id = $1 and warehouse_id = $2`, [l.variantId, l.reserveIn, l.quantity]);
     }
   }

@@ -34,7 +34,7 @@ describe('shipments (staff)', () => {
     expect(s).toMatchObject({ number: `${order.number}-1`, status: 'shipped', carrier: 'TCS', trackingNumber: '77123456', warehouse: { code: f.warehouse.main.code }, lines: [{ orderLineNo: 1, quantity: 6, sku: 'HAM-16' }], events: [] });
     expect(await shipped(order.id)).toEqual([6, 0]);
     expect(await level(t, f.variant.hammer, f.warehouse.main.id)).toEqual({ onHand: before.onHand - 6, reserved: before.reserved - 6 });
-    expect(await t.database.query('select line_no, quantity from order_reservations where order_id = $1 order by line_no', [order.id])).toEqual([{ line_no: 1, quantity: 4 }, { line_no: 2, quantity: 4 }]);
+    expect(await t.database.query('select line_no, quantity from order_reservation_lines where order_id = $1 order by line_no', [order.id])).toEqual([{ line_no: 1, quantity: 4 }, { line_no: 2, quantity: 4 }]);
     expect((await orderRow(order.id))?.status).toBe('partially_shipped');
     const events = await t.database.query<{ type: string; payload: Record<string, unknown> }>("select type, payload from outbox_events where type like 'shipment.%' and aggregate_id = $1", [s.id]);
     expect(events).toEqual([{ type: 'shipment.shipped', payload: expect.objectContaining({ shipmentId: s.id, orderId: order.id, companyId: buyer.company.id, number: order.number, lines: [{ orderLineNo: 1, quantity: 6 }] }) }]);
@@ -46,7 +46,7 @@ describe('shipments (staff)', () => {
     expect(rest.json().number).toBe(`${order.number}-2`);
     expect(await shipped(order.id)).toEqual([10, 4]);
     expect((await orderRow(order.id))?.status).toBe('shipped');
-    expect(await t.database.query('select * from order_reservations where order_id = $1', [order.id])).toEqual([]);
+    expect(await t.database.query('select * from order_reservation_lines where order_id = $1', [order.id])).toEqual([]);
   });
 
   it('refuses more than remains, naming the line, and changes nothing', async () => {

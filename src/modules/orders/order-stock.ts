@@ -1,13 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { readValue, type ReadPart } from '../../db/read-together.ts';
-import { insertRowsSql } from '../../db/insert-rows.ts';
 import { sqlArray, textArray } from '../../db/sql-arrays.ts';
 import type { WritePart } from '../../db/write-together.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { allocateStock, type Allocation, type AllocationLine, type StockRow } from './domain/reservation.ts';
 import * as repo from './orders.repo.ts';
-import { orderReservations } from './orders.tables.ts';
 
 type Rows<T> = { rows: T[] };
 
@@ -82,7 +80,7 @@ export function allocateOrderStock(lines: readonly (AllocationLine & { sku: stri
 /**
  * The writes that hold an order's allocated stock, for its one combined statement: inventory
  * `reserved` raised per (variant, warehouse) — summed first, since an UPDATE … FROM applies only one
- * source row per target row — and one reservation row per allocation.
+ * source row per target row — and the order's reservations, a row per warehouse.
  */
 export function stockWrites(orderId: string, lines: readonly AllocationLine[], allocations: readonly Allocation[]): WritePart[] {
   if (!allocations.length) return [];
@@ -100,7 +98,11 @@ export function stockWrites(orderId: string, lines: readonly AllocationLine[], a
     ['stock_reserved', sql`update inventory i set reserved = greatest(i.reserved + d.delta, 0), updated_at = now()
       from unnest(${textArray(d.map((x) => x.variantId))}, ${textArray(d.map((x) => x.warehouseId))}, ${sqlArray(d.map((x) => x.delta), 'int')}) as d(variant_id, warehouse_id, delta)
       where i.variant_id = d.variant_id and i.warehouse_id = d.warehouse_id`],
-    ['stock_reservations', insertRowsSql(orderReservations, allocations.map((a) => ({ orderId, lineNo: a.lineNo, warehouseId: a.warehouseId, quantity: a.quantity })))],
+    // One row per warehouse (0023): the allocations grouped in the statement, lines in order.
+    ['stock_reservations', sql`insert into order_reservations (order_id, warehouse_id, line_nos, quantities)
+      select ${orderId}::text, a.warehouse_id, array_agg(a.line_no order by a.line_no), array_agg(a.quantity order by a.line_no)
+      from unnest(${sqlArray(allocations.map((a) => a.lineNo), 'int')}, ${textArray(allocations.map((a) => a.warehouseId))}, ${sqlArray(allocations.map((a) => a.quantity), 'int')}) as a(line_no, warehouse_id, quantity)
+      group by a.warehouse_id`],
   ];
 }
 

@@ -4,7 +4,7 @@ import { insertRowsSql, insertValuesSql, type ValuesRow } from '../../db/insert-
 import type { WritePart } from '../../db/write-together.ts';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { companies, companyUsers } from '../accounts/index.ts';
-import { orderEvents, orderLines, orderReservations, orders } from './orders.tables.ts';
+import { orderEvents, orderLines, orders } from './orders.tables.ts';
 import type { OrderStatus } from './domain/lifecycle.ts';
 import type { Order, OrderEvent, OrderLine, OrderSummary, PaymentMethod } from './domain/types.ts';
 
@@ -182,7 +182,7 @@ export interface ReservationRow {
 /** The order's reservations with their variants, locked inventory-first in a stable order. */
 export async function reservationsOf(db: Db, orderId: string): Promise<ReservationRow[]> {
   const res = (await db.execute(sql`
-    select r.line_no, l.variant_id, r.warehouse_id, r.quantity from order_reservations r
+    select r.line_no, l.variant_id, r.warehouse_id, r.quantity from order_reservation_lines r
     join order_lines l on l.order_id = r.order_id and l.line_no = r.line_no
     where r.order_id = ${orderId} and r.quantity > 0 order by l.variant_id, r.warehouse_id`)) as unknown as { rows: { line_no: number; variant_id: string | null; warehouse_id: string; quantity: number }[] };
   return res.rows.map((r) => ({ lineNo: r.line_no, variantId: r.variant_id, warehouseId: r.warehouse_id, quantity: Number(r.quantity) }));
@@ -190,7 +190,7 @@ export async function reservationsOf(db: Db, orderId: string): Promise<Reservati
 
 /** Sets every reservation of the order to zero (the stock went back to inventory). */
 export async function clearReservations(db: Db, orderId: string): Promise<void> {
-  await db.update(orderReservations).set({ quantity: 0 }).where(eq(orderReservations.orderId, orderId));
+  await db.execute(sql`update order_reservations set quantities = array_fill(0, array[cardinality(quantities)]) where order_id = ${orderId}`);
 }
 
 export interface OrderListFilter {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Drizzle views of the tables in `0013_orders.sql`; the SQL file is the source of truth. */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -70,18 +70,16 @@ export const orderLines = pgTable(
   (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
 );
 
+/** Stock held for an order in one warehouse: its lines and their quantities, side by side (0023). */
 export const orderReservations = pgTable(
   'order_reservations',
   {
     orderId: text('order_id').notNull(),
-    lineNo: integer('line_no').notNull(),
     warehouseId: text('warehouse_id').notNull(),
-    quantity: integer('quantity').notNull(),
+    lineNos: integer('line_nos').array().notNull(),
+    quantities: integer('quantities').array().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.lineNo, t.warehouseId] }),
-    foreignKey({ columns: [t.orderId, t.lineNo], foreignColumns: [orderLines.orderId, orderLines.lineNo] }),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.warehouseId] })],
 );
 
 export const orderEvents = pgTable('order_events', {

@@ -60,9 +60,10 @@ export interface ReservationRow extends Reservation {
 export async function reservations(db: Db, orderId: string, forUpdate = false): Promise<ReservationRow[]> {
   return rows<ReservationRow>(
     db,
-    sql`select r.line_no as "lineNo", r.warehouse_id as "warehouseId", r.quantity, w.code as "warehouseCode", w.name as "warehouseName"
-        from order_reservations r join warehouses w on w.id = r.warehouse_id
-        where r.order_id = ${orderId} and r.quantity > 0 order by r.line_no, r.warehouse_id ${forUpdate ? sql`for update of r` : sql``}`,
+    sql`select x.line_no as "lineNo", r.warehouse_id as "warehouseId", x.quantity, w.code as "warehouseCode", w.name as "warehouseName"
+        from order_reservations r cross join lateral unnest(r.line_nos, r.quantities) as x(line_no, quantity)
+        join warehouses w on w.id = r.warehouse_id
+        where r.order_id = ${orderId} and x.quantity > 0 order by x.line_no, r.warehouse_id ${forUpdate ? sql`for update of r` : sql``}`,
   );
 }
 
@@ -99,10 +100,14 @@ export async function moveStock(db: Db, m: { variantId: string; warehouseId: str
   return done.length === 1;
 }
 
-/** Lowers the order's reservation of a line in a warehouse; rows that reach zero go. */
+/**
+ * Lowers the order's reservation of a line in a warehouse (the line's place in the warehouse row's
+ * arrays); a warehouse row whose every line reached zero goes.
+ */
 export async function consumeReservation(db: Db, orderId: string, lineNo: number, warehouseId: string, quantity: number): Promise<void> {
-  await db.execute(sql`update order_reservations set quantity = quantity - ${quantity} where order_id = ${orderId} and line_no = ${lineNo} and warehouse_id = ${warehouseId}`);
-  await db.execute(sql`delete from order_reservations where order_id = ${orderId} and line_no = ${lineNo} and warehouse_id = ${warehouseId} and quantity <= 0`);
+  await db.execute(sql`update order_reservations set quantities[array_position(line_nos, ${lineNo}::int)] = quantities[array_position(line_nos, ${lineNo}::int)] - ${quantity}::int
+    where order_id = ${orderId} and warehouse_id = ${warehouseId} and ${lineNo}::int = any(line_nos)`);
+  await db.execute(sql`delete from order_reservations where order_id = ${orderId} and warehouse_id = ${warehouseId} and 0 >= all(quantities)`);
 }
 
 /** Adds to a line's shipped quantity; the table's check keeps it within the ordered quantity. */
