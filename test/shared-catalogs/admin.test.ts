@@ -130,16 +130,14 @@ describe('admin: shared catalogs', () => {
     const res = (await req('GET', `/api/admin/companies/${child.id}/visibility`)).json();
     expect(res.publicCatalog).toBe(false);
     expect(res.visibleProductCount).toBe(4); // everything but plumbing (A), plus the pipe (B)
-    // A catalog's reasons follow its assignments as the database reads them (no ORDER BY): compared
-    // in `via` order here.
-    const byVia = (c: { reasons: { via: string }[] }) => ({ ...c, reasons: [...c.reasons].sort((p, q) => p.via.localeCompare(q.via)) });
-    expect(res.catalogs.map(byVia)).toEqual([
+    // A catalog's reasons in the admin's order of its assignments: everyone, groups, then companies.
+    expect(res.catalogs).toEqual([
       {
         id: a.id,
         name: `${x} A`,
         reasons: [
-          { via: 'ancestor', companyId: holding.id, groupId: null, label: 'Explained Holding' },
           { via: 'group', companyId: null, groupId: group.id, label: `${x} group` },
+          { via: 'ancestor', companyId: holding.id, groupId: null, label: 'Explained Holding' },
         ],
       },
       { id: b.id, name: `${x} B`, reasons: [{ via: 'company', companyId: child.id, groupId: null, label: 'Explained Child' }] },

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { anyText, sqlArray, textArray } from '../../db/sql-arrays.ts';
-import { newId } from '../../lib/ids.ts';
+import { newId, newMonotonicId } from '../../lib/ids.ts';
 import type { CartEventType, CartStatus, ShareAccess } from './carts.tables.ts';
 
 /** Raw SQL through Drizzle; both drivers put the rows on `.rows`. */
@@ -258,7 +258,7 @@ export interface EventInput {
 /** Writes cart events in one statement. */
 export async function insertEvents(db: Db, events: readonly EventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const values = events.map((e) => sql`(${newId('cartEvent')}, ${e.cartId}, ${e.companyId}, ${e.type}, ${e.actorKind}, ${e.actorId}, ${JSON.stringify(e.data)}::jsonb)`);
+  const values = events.map((e) => sql`(${newMonotonicId('cartEvent')}, ${e.cartId}, ${e.companyId}, ${e.type}, ${e.actorKind}, ${e.actorId}, ${JSON.stringify(e.data)}::jsonb)`);
   await db.execute(sql`insert into cart_events (id, cart_id, company_id, type, actor_kind, actor_id, data) values ${sql.join(values, sql`, `)}`);
 }
 
@@ -321,7 +321,7 @@ export async function recordReadableEvent(db: Db, cartId: string, companyId: str
        where c.id = ${cartId} and c.company_id = ${companyId} and ${readable(userId)}
     ), ev as (
       insert into cart_events (id, cart_id, company_id, type, actor_kind, actor_id, data)
-      select ${newId('cartEvent')}, c.id, c.company_id, ${e.type}, ${e.actorKind}, ${e.actorId}, ${JSON.stringify(e.data)}::jsonb from c
+      select ${newMonotonicId('cartEvent')}, c.id, c.company_id, ${e.type}, ${e.actorKind}, ${e.actorId}, ${JSON.stringify(e.data)}::jsonb from c
     )
     update carts set last_activity_at = now() from c where carts.id = c.id returning carts.id`);
   return done.length > 0;

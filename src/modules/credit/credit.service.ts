@@ -3,7 +3,7 @@ import { writeTogether, type WritePart } from '../../db/write-together.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, encodeCursor, type PageResult } from '../../http/pagination.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
-import { isId, newId } from '../../lib/ids.ts';
+import { isId, newMonotonicId } from '../../lib/ids.ts';
 import * as repo from './credit.repo.ts';
 import type { CreditRefKind, OverLimitAction } from './credit.tables.ts';
 import { available, decideRelease, decideReserve } from './domain/ledger.ts';
@@ -156,7 +156,7 @@ async function lockFor(ctx: Ctx, companyId: string, currency: string): Promise<r
 
 function entry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string) {
   const now = ctx.clock.now();
-  return { id: newId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now };
+  return { id: newMonotonicId('creditEntry', now.getTime()), companyId, refKind: ref.kind, refId: ref.id, amount, exposureAfter, reason: reason.slice(0, 500), ...actorOf(ctx), at: now };
 }
 
 async function addEntry(ctx: Ctx, companyId: string, ref: CreditRef, amount: number, exposureAfter: number, reason: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { inTx, type Ctx } from '../../http/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
+import { newMonotonicId } from '../../lib/ids.ts';
 import { announce, recordShipmentEvent } from './shipments-events.ts';
 import { maybeDeliverOrder } from './shipments-order.ts';
 import * as repo from './shipments.repo.ts';
@@ -54,7 +54,7 @@ export async function addTrackingEvent(ctx: Ctx, shipmentRef: string, input: Tra
     }
 
     const now = tx.clock.now();
-    const id = newId('trackingEvent', now.getTime());
+    const id = newMonotonicId('trackingEvent', now.getTime());
     const source = tx.actor.kind === 'staff' ? { kind: 'staff' as const, id: tx.actor.staffId } : tx.actor.kind === 'apiKey' ? { kind: 'apiKey' as const, id: tx.actor.keyId } : { kind: 'system' as const, id: null };
     await repo.insertTracking(tx.db, {
       id,

@@ -3,7 +3,7 @@ import { appendOutbox } from '../../jobs/outbox.ts';
 import { inTx, type Ctx } from '../../http/context.ts';
 import { decodeCursor, toPage, type PageResult } from '../../http/pagination.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { isId, newId } from '../../lib/ids.ts';
+import { isId, newId, newMonotonicId } from '../../lib/ids.ts';
 import { buyerReadableCompanyIds } from '../accounts/index.ts';
 import { inventory } from '../catalog/index.ts';
 import { isFinal, nextActions, OPEN_RETURN_STATUSES, transitionFor, type ReturnAction, type ReturnReason, type ReturnStatus } from './domain/lifecycle.ts';
@@ -117,7 +117,7 @@ async function view(ctx: Ctx, r: repo.ReturnRow): Promise<ReturnRequest> {
 async function recordTransition(ctx: Ctx, r: repo.ReturnRow, from: ReturnStatus | null, to: ReturnStatus, detail: Record<string, unknown>): Promise<void> {
   const now = ctx.clock.now();
   const who = actorOf(ctx);
-  await repo.insertEvent(ctx.db, { id: newId('returnEvent', now.getTime()), returnId: r.id, type: from ? `return.${to}` : 'return.requested', fromStatus: from, toStatus: to, actorKind: who.kind, actorId: who.id, actorName: who.name, detail, at: now });
+  await repo.insertEvent(ctx.db, { id: newMonotonicId('returnEvent', now.getTime()), returnId: r.id, type: from ? `return.${to}` : 'return.requested', fromStatus: from, toStatus: to, actorKind: who.kind, actorId: who.id, actorName: who.name, detail, at: now });
   const lines = await repo.findLines(ctx.db, [r.id]);
   const payload = {
     returnId: r.id,

@@ -232,7 +232,12 @@ export async function existingIds(db: Db, ids: { category: string[]; product: st
 /** Every catalog's assignments (the admin explanation of one company needs them all). */
 export async function allAssignments(db: Db, catalogIds: readonly string[]): Promise<(typeof sharedCatalogAssignments.$inferSelect)[]> {
   if (!catalogIds.length) return [];
-  return db.select().from(sharedCatalogAssignments).where(inArray(sharedCatalogAssignments.catalogId, [...catalogIds]));
+  // The admin's order (everyone, groups, companies), so a company's visibility reasons read the same way every time.
+  return db
+    .select()
+    .from(sharedCatalogAssignments)
+    .where(inArray(sharedCatalogAssignments.catalogId, [...catalogIds]))
+    .orderBy(sharedCatalogAssignments.catalogId, sql`case ${sharedCatalogAssignments.type} when 'everyone' then 0 when 'group' then 1 else 2 end`, sql`coalesce(${sharedCatalogAssignments.groupId}, ${sharedCatalogAssignments.companyId})`);
 }
 
 /** Names for the explanation: companies and groups by id. */
