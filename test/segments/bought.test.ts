@@ -162,6 +162,20 @@ describe('purchase_bought keeps categories_bought and brands_bought exact', () =
     for (const id of ids) expect(await bought(id)).toEqual({ categories: [], brands: [] });
   });
 
+  it('forgets a deleted variant in the history but keeps its SKU, and the counts stay exact', async () => {
+    const f = await makeCompany(t, { legalName: 'Variant Gone' });
+    ids = [f.id];
+    const [product] = await t.database.query<{ id: string }>("select id from products where slug = 'wood-screws'");
+    await t.database.query("insert into variants (id, product_id, sku, name, status) values ('var_bought_gone', $1, 'FST-GONE', 'Retired screws', 'active')", [product!.id]);
+    await send(await placed('ord_b_f1', f.id, ['FST-GONE', 'HAM-001']));
+    const line = () => t.database.query<{ variant_id: string | null; sku: string; category_slug: string | null }>("select variant_id, sku, category_slug from purchase_order_lines where order_id = (select id from purchase_orders where external_ref = 'ord_b_f1') and sku = 'FST-GONE'");
+    expect(await line()).toEqual([{ variant_id: 'var_bought_gone', sku: 'FST-GONE', category_slug: 'fasteners' }]);
+    const before = await expectExact();
+    await t.database.query("delete from variants where id = 'var_bought_gone'");
+    expect(await line()).toEqual([{ variant_id: null, sku: 'FST-GONE', category_slug: 'fasteners' }]);
+    expect(await expectExact()).toEqual(before);
+  });
+
   it('rebuilds the counts when a bought category is deleted, and drops them with their company or a truncated history', async () => {
     const d = await makeCompany(t, { legalName: 'Category Gone' });
     const e = await makeCompany(t, { legalName: 'Company Gone' });
@@ -176,6 +190,11 @@ describe('purchase_bought keeps categories_bought and brands_bought exact', () =
     await expectExact();
 
     await t.database.query('delete from categories where id = $1', [cat!.id]);
+    // The history forgets the category's id and keeps its slug.
+    expect(await t.database.query("select category_id, category_slug from purchase_order_lines where category_slug = 'to-retire'")).toEqual([
+      { category_id: null, category_slug: 'to-retire' },
+      { category_id: null, category_slug: 'to-retire' },
+    ]);
     const ref = await expectExact();
     // The line keeps the slug it was recorded with.
     expect(ref.get(d.id)!.categories).toContain('to-retire');
