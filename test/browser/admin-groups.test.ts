@@ -187,6 +187,10 @@ describe('admin console: customer groups in a real browser', { retry: 0, timeout
     await page.getByTestId('edit-group').click();
     await page.waitForURL(/\/admin\/groups\/grp_.*\/edit/);
     await expect.poll(() => page.getByTestId('rule-row').count()).toBe(3);
+    // The page was loaded afresh, so the attribute catalogue arrives after the rows: until then a row's
+    // value is a plain text box, which the money input (with its currency) then replaces. Typing into
+    // the box as it is replaced loses the keystrokes, so wait for the money input, as a person would see it.
+    await page.getByTestId('rule-currency').first().waitFor();
     await page.getByTestId('rule-value').nth(2).fill('70000.00');
     // The edit reaches the rule first (it must not be lost, even when the attribute catalogue is slow).
     await expect.poll(() => page.getByTestId('rule-source').innerText()).toContain('spend_90d >= 70000.00 PKR');
